@@ -128,7 +128,7 @@ fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn formats_for_people_and_files() {
         assert_eq!(Cents(187_638_109_021).to_plain_string(), "1876381090.21");
-        assert_eq!(Cents(187_638_109_021).to_exact_string(), "$1,876,381,090.21");
+        assert_eq!(
+            Cents(187_638_109_021).to_exact_string(),
+            "$1,876,381,090.21"
+        );
         assert_eq!(Cents(-5).to_plain_string(), "-0.05");
         assert_eq!(Cents::from_dollars(1_500_000).to_short_string(), "$1.5M");
         assert_eq!(Cents::from_dollars(120_000).to_short_string(), "$120k");

@@ -1,6 +1,8 @@
 //! Worked examples computed by hand from DOMAIN.md §1.1 (the Chapter 3 exercise) and §8.1
 //! (defaults), plus the invariants the planner must keep whatever the inputs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// Amounts in cents are written as dollars followed by `_00`.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use csplan_domain::Cents;
 use csplan_domain::capacity::{
@@ -59,7 +61,10 @@ fn thirty_million_and_four_hundred_customers() {
     assert_eq!(segment.gap_fte, -12.0);
     assert_eq!(segment.gap_headcount, -12);
     // $30M / 8 CSMs = $3.75M each; 600 / 20 customers = 30 affordable activities a month.
-    assert_eq!(segment.implied_arr_per_csm, Some(Cents::from_dollars(3_750_000)));
+    assert_eq!(
+        segment.implied_arr_per_csm,
+        Some(Cents::from_dollars(3_750_000))
+    );
     assert_eq!(segment.affordable_activities_per_customer, Some(30.0));
     assert_eq!(segment.verdict, Verdict::TopDownFundsMore);
     assert_eq!(
@@ -121,10 +126,17 @@ fn touch_boundaries_through_the_planner() {
             &params_with(vec![catalog("Mid-Market", activities)]),
         )
         .unwrap();
-        assert_eq!(plan.segments[0].bottom_up.touch, Some(expected), "{activities}");
+        assert_eq!(
+            plan.segments[0].bottom_up.touch,
+            Some(expected),
+            "{activities}"
+        );
     }
     // Top-down: 4,999 customers on $150M (100 CSMs) = 49.99 per CSM; 5,000 = 50.
-    for (accounts, expected) in [(4_999, TouchModel::HighTouch), (5_000, TouchModel::LowTouch)] {
+    for (accounts, expected) in [
+        (4_999, TouchModel::HighTouch),
+        (5_000, TouchModel::LowTouch),
+    ] {
         let plan = plan(
             &[book("Mid-Market", accounts, 150_000_000)],
             &params_with(vec![catalog("Mid-Market", 1.0)]),

@@ -101,7 +101,10 @@ mod tests {
             ],
         };
         assert_eq!(catalog.activities_per_customer_per_month(), 12.0);
-        assert_eq!(catalog.minutes_per_customer_per_month(), 60.0 + 120.0 + 30.0);
+        assert_eq!(
+            catalog.minutes_per_customer_per_month(),
+            60.0 + 120.0 + 30.0
+        );
     }
 
     #[test]

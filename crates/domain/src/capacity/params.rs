@@ -73,7 +73,9 @@ pub enum ParamError {
         field: &'static str,
         value: f64,
     },
-    #[error("Segment {0} has no activity catalogue. Add one so its bottom-up need can be computed.")]
+    #[error(
+        "Segment {0} has no activity catalogue. Add one so its bottom-up need can be computed."
+    )]
     MissingCatalog(String),
 }
 
@@ -112,7 +114,10 @@ impl CapacityParams {
         for catalog in &self.catalogs {
             for activity in &catalog.activities {
                 let checks = [
-                    ("times per customer per month", activity.per_customer_per_month),
+                    (
+                        "times per customer per month",
+                        activity.per_customer_per_month,
+                    ),
                     ("minutes", activity.minutes),
                 ];
                 for (field, value) in checks {
