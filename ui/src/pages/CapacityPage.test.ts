@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushSync, mount, unmount } from "svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import CapacityPage from "./CapacityPage.svelte";
+import type { CapacityPlan, PlanView, Scenario, ScenarioInputs } from "../api";
+
+const inputs: ScenarioInputs = {
+  tiers: { enterprise_from: 10_000_000, mid_market_from: 2_500_000 },
+  params: {
+    arr_per_csm: 150_000_000,
+    csm_activities_per_month: 600,
+    working_time: { days_per_month: 20, hours_per_day: 7.5 },
+    touch_bands: { high_touch_below: 50, automated_from: 200 },
+    rounding: "ceiling",
+    catalogs: [
+      {
+        segment: "Enterprise",
+        activities: [{ name: "Check-in call", per_customer_per_month: 2, minutes: 30 }],
+      },
+    ],
+  },
+};
+
+/** A plan whose numbers follow the ARR per CSM it was asked for, so a change shows. */
+function planFor(request: ScenarioInputs): PlanView {
+  const arr = 4_500_000_000;
+  const fte = arr / request.params.arr_per_csm;
+  const side = (f: number) => ({
+    fte: f,
+    headcount: Math.ceil(f),
+    customers_per_csm: 90 / f,
+    touch: "low-touch" as const,
+  });
+  const plan: CapacityPlan = {
+    segments: [
+      {
+        segment: "Enterprise",
+        accounts: 90,
+        total_arr: arr,
+        top_down: side(fte),
+        activities_per_customer_per_month: 2,
+        bottom_up: side(0.3),
+        gap_fte: 0.3 - fte,
+        gap_headcount: 1 - Math.ceil(fte),
+        implied_arr_per_csm: null,
+        affordable_activities_per_customer: null,
+        minutes_per_customer_per_month: 60,
+        hours_per_csm_per_month: 300,
+        verdict: "top-down-funds-more",
+        explanation: "Enterprise: its ARR funds more CSMs than the activities need.",
+      },
+    ],
+    total: {
+      accounts: 90,
+      total_arr: arr,
+      top_down: { ...side(fte), touch: null },
+      bottom_up: { ...side(0.3), touch: null },
+      gap_fte: 0.3 - fte,
+      gap_headcount: 1 - Math.ceil(fte),
+    },
+    rounding: "ceiling",
+    activities_per_day: 30,
+    minutes_per_activity: 15,
+    hours_per_month: 150,
+    headline: `${Math.ceil(fte)} CSMs top-down, 1 bottom-up`,
+  };
+  return {
+    plan,
+    charts: {
+      csms_per_segment: '<svg width="640" height="360"><title>CSMs per segment</title></svg>',
+      customers_per_csm: '<svg width="640" height="360"><title>Customers per CSM</title></svg>',
+    },
+  };
+}
+
+const scenario: Scenario = { id: 1, name: "Base plan", inputs, updated_at: "2026-11-27T10:00:00Z" };
+
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+let target: HTMLElement;
+let component: ReturnType<typeof mount> | null = null;
+
+async function settle() {
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    flushSync();
+  }
+}
+
+beforeEach(() => {
+  calls = [];
+  mockIPC((cmd, args) => {
+    const payload = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: payload });
+    switch (cmd) {
+      case "capacity_defaults":
+        return structuredClone(inputs);
+      case "scenario_list":
+        return [{ id: 1, name: "Base plan", updated_at: scenario.updated_at }];
+      case "scenario_current":
+        return structuredClone(scenario);
+      case "capacity_plan":
+        return planFor(payload.inputs as ScenarioInputs);
+      case "scenario_save":
+        return { id: 1, name: "Base plan", updated_at: scenario.updated_at };
+      default:
+        throw { code: "unexpected", message: `unmocked command ${cmd}` };
+    }
+  });
+  target = document.createElement("div");
+  document.body.appendChild(target);
+});
+
+afterEach(() => {
+  if (component) unmount(component);
+  component = null;
+  target.remove();
+  clearMocks();
+  vi.useRealTimers();
+});
+
+describe("Capacity page", () => {
+  it("opens with the question and the plan's headline", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    expect(target.querySelector("h1")?.textContent).toBe("How many CSMs do we need?");
+    expect(target.querySelector('[data-testid="capacity-headline"]')?.textContent).toBe(
+      "30 CSMs top-down, 1 bottom-up",
+    );
+    expect(target.querySelector('[data-testid="total-headcount-topdown"]')?.textContent).toBe("30");
+    expect(target.querySelector('[data-testid="segment-row-Enterprise"]')).not.toBeNull();
+  });
+
+  it("re-plans with the new ARR per CSM as soon as it changes, then saves", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    const field = target.querySelector<HTMLInputElement>('[data-testid="input-arr-per-csm"]');
+    expect(field?.value).toBe("1500000");
+    calls = [];
+
+    field!.value = "2000000";
+    field!.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+
+    const planCalls = calls.filter((c) => c.cmd === "capacity_plan");
+    expect(planCalls).toHaveLength(1);
+    const sent = planCalls[0]!.args.inputs as ScenarioInputs;
+    expect(sent.params.arr_per_csm).toBe(200_000_000);
+    expect(target.querySelector('[data-testid="capacity-headline"]')?.textContent).toBe(
+      "23 CSMs top-down, 1 bottom-up",
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await settle();
+    const saves = calls.filter((c) => c.cmd === "scenario_save");
+    expect(saves).toHaveLength(1);
+    expect((saves[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
+    expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Saved");
+  });
+
+  it("keeps what was typed and says why when it is not a number", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    const field = target.querySelector<HTMLInputElement>('[data-testid="input-arr-per-csm"]')!;
+    calls = [];
+    field.value = "";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "capacity_plan")).toHaveLength(0);
+    expect(target.textContent).toContain("Enter a number.");
+  });
+});
