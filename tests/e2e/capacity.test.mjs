@@ -1,0 +1,132 @@
+// WebDriver tests of the Capacity page in the real app window (tauri-driver + WebKitWebDriver,
+// run under Xvfb by scripts/test.sh). Each test gets its own fresh demo workspace; the numbers
+// the page must show come from the `csplan` CLI run on that same workspace file, so the tests
+// check that the app and the CLI agree instead of repeating hard-coded results.
+
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { before, test } from "node:test";
+
+import {
+  ROOT,
+  checkPrerequisites,
+  chooseOption,
+  cliTotal,
+  harness,
+  openCapacity,
+  optionTexts,
+  pageTotals,
+  saveAsNew,
+  saveScreenshot,
+  selectedOption,
+  typeNumber,
+  waitForTopdown,
+  waitSaved,
+} from "./helpers.mjs";
+
+before(checkPrerequisites);
+
+test("a. the Capacity page shows the demo's headline and totals on launch", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openCapacity(session);
+
+  const expected = cliTotal(h.db);
+  const shown = await waitForTopdown(session, expected.headcount_topdown, "the CLI's Total on the demo workspace");
+  assert.equal(shown.bottomup, expected.headcount_bottomup, "bottom-up total: page vs `csplan capacity`");
+  assert.ok(shown.topdown > 0 && shown.bottomup > 0, `the demo needs CSMs: ${JSON.stringify(shown)}`);
+
+  // The answer in large type names both numbers ("31 CSMs top-down, 27 bottom-up").
+  const headline = await (await session.byTestId("capacity-headline")).text();
+  assert.match(headline, new RegExp(`\\b${shown.topdown}\\b`), `headline ${JSON.stringify(headline)} names the top-down total`);
+  assert.match(headline, new RegExp(`\\b${shown.bottomup}\\b`), `headline ${JSON.stringify(headline)} names the bottom-up total`);
+  assert.ok((await (await session.byTestId("workspace-name")).text()).trim(), "the workspace is named at the top");
+
+  const shot = await saveScreenshot(session, "capacity.png");
+  // CSPLAN_UPDATE_SCREENSHOT=1 refreshes the README's screenshot from this run.
+  if (process.env.CSPLAN_UPDATE_SCREENSHOT === "1") copyFileSync(shot, path.join(ROOT, "docs", "screenshot.png"));
+});
+
+test("b. changing ARR per CSM updates the top-down headcount to what the CLI computes", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openCapacity(session);
+
+  const before = cliTotal(h.db);
+  await waitForTopdown(session, before.headcount_topdown, "before the change");
+  const expected = cliTotal(h.db, ["--arr-per-csm", "750000"]);
+  // Otherwise the test could not tell an update from a page that ignored the input.
+  assert.notEqual(expected.headcount_topdown, before.headcount_topdown, "halving ARR per CSM changes the CLI's top-down total");
+
+  await typeNumber(session, "input-arr-per-csm", 750000);
+  const shown = await waitForTopdown(session, expected.headcount_topdown, "`csplan capacity --arr-per-csm 750000`");
+  assert.notEqual(shown.topdown, before.headcount_topdown);
+  // ARR per CSM is a top-down input only.
+  assert.equal(shown.bottomup, expected.headcount_bottomup, "bottom-up total: page vs CLI");
+});
+
+test("c. a scenario saved as new survives an app restart", async (t) => {
+  const h = harness(t);
+  const driver = await h.startDriver();
+  const name = "E2E 900k per CSM";
+  const arr = 900000;
+
+  let session = await h.launch(driver);
+  await openCapacity(session);
+  const original = await selectedOption(session, "scenario-select");
+  const edited = cliTotal(h.db, ["--arr-per-csm", String(arr)]);
+  await typeNumber(session, "input-arr-per-csm", arr);
+  await waitForTopdown(session, edited.headcount_topdown, "after the edit");
+  await saveAsNew(session, name);
+  await session.end(); // the app exits
+
+  // Restart on the same workspace file.
+  session = await h.launch(driver);
+  await openCapacity(session);
+  const names = await optionTexts(session, "scenario-select");
+  assert.ok(names.includes(name), `scenario-select lists the saved scenario: ${JSON.stringify(names)}`);
+  assert.ok(names.includes(original), `the original scenario ${JSON.stringify(original)} is still there: ${JSON.stringify(names)}`);
+
+  // Go through the original scenario first, so the saved one is loaded by selecting it.
+  if ((await selectedOption(session, "scenario-select")) === name) {
+    await chooseOption(session, "scenario-select", original);
+    await session.waitFor("the original scenario's ARR per CSM", async () => Number(await (await session.byTestId("input-arr-per-csm")).property("value")) !== arr);
+  }
+  await chooseOption(session, "scenario-select", name);
+  await session.waitFor(`ARR per CSM ${arr} read back`, async () => Number(await (await session.byTestId("input-arr-per-csm")).property("value")) === arr);
+
+  // The CLI reads the saved scenario from the database by name: what was saved is what is shown.
+  const saved = cliTotal(h.db, ["--scenario", name]);
+  assert.equal(saved.headcount_topdown, edited.headcount_topdown, "the saved scenario keeps the edited ARR per CSM");
+  const shown = await waitForTopdown(session, saved.headcount_topdown, `\`csplan capacity --scenario "${name}"\``);
+  assert.equal(shown.bottomup, saved.headcount_bottomup);
+});
+
+test("d. comparing two scenarios shows a Total row", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openCapacity(session);
+
+  const original = await selectedOption(session, "scenario-select");
+  await typeNumber(session, "input-arr-per-csm", 1000000);
+  await saveAsNew(session, "E2E compare");
+  await waitSaved(session);
+
+  await chooseOption(session, "compare-select", original);
+  const table = await session.byTestId("compare-table");
+  const totalRow = await session.waitFor("a Total row in compare-table", async () => {
+    for (const row of await session.findAll("tr", table)) {
+      const text = (await row.text()).trim();
+      if (/^Total\b/.test(text)) return text;
+    }
+    return null;
+  });
+  // The Total row carries both scenarios' top-down totals, as the CLI computes them.
+  const a = cliTotal(h.db, ["--scenario", "E2E compare"]).headcount_topdown;
+  const b = cliTotal(h.db, ["--scenario", original]).headcount_topdown;
+  assert.notEqual(a, b, "the two scenarios differ in top-down headcount");
+  for (const n of [a, b]) {
+    assert.match(totalRow, new RegExp(`\\b${n}\\b`), `Total row ${JSON.stringify(totalRow)} shows top-down ${n}`);
+  }
+});
