@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmarks of the foundation issue, on the data of shared/bench/gen_book.py:
+#  1. criterion: recomputing the whole plan after a parameter change, 100k accounts in memory
+#     (target: under 16 ms, one frame);
+#  2. hyperfine: `csplan capacity` as a whole process on the 1M-account workspace against the
+#     sqlite3 shell running the equivalent GROUP BY on the same file (target: no slower);
+#  3. W3 reproduced on the 100k book (bench/w3_check.py).
+# Needs python3 (with pip), hyperfine and sqlite3 (Debian packages). Data goes to bench-data/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${CSPLAN_SHARED:-../shared}
+data=bench-data
+mkdir -p "$data"
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r "$shared/bench/requirements.txt"
+fi
+for size in 100k 1m; do
+  [ -f "$data/accounts_$size.csv" ] ||
+    .venv/bin/python "$shared/bench/gen_book.py" "$size" --out "$data/accounts_$size.csv"
+done
+
+cargo build --release -p csplan-cli --locked
+csplan=target/release/csplan
+
+for size in 100k 1m; do
+  if [ ! -f "$data/book_$size.db" ]; then
+    echo "== import $size accounts"
+    /usr/bin/time -f "import $size: %e s, peak RSS %M KiB" \
+      "$csplan" import accounts "$data/accounts_$size.csv" --db "$data/book_$size.db"
+  fi
+done
+
+echo "== W3 on the 100k book"
+"$csplan" capacity --db "$data/book_100k.db" --catalog examples/w3-catalog.csv --format csv \
+  > "$data/w3_100k.csv"
+python3 bench/w3_check.py "$data/accounts_100k.csv" "$data/w3_100k.csv"
+"$csplan" capacity --db "$data/book_100k.db" --catalog examples/w3-catalog.csv
+
+echo "== criterion: plan after a parameter change, 100k accounts in memory"
+CSPLAN_BENCH_BOOK="$PWD/$data/accounts_100k.csv" cargo bench -p csplan-domain --bench capacity
+
+echo "== csplan capacity vs the sqlite3 shell, 1M accounts, same file"
+group_by="SELECT CASE WHEN arr_cents >= 10000000 THEN 'Enterprise' WHEN arr_cents >= 2500000 THEN 'Mid-Market' ELSE 'SMB' END AS segment, count(*), sum(arr_cents) FROM accounts GROUP BY segment;"
+sqlite3 "$data/book_1m.db" "$group_by"
+hyperfine --warmup 1 --runs 5 --export-markdown "$data/capacity_1m.md" \
+  -n "csplan capacity (1M)" "$csplan capacity --db $data/book_1m.db --catalog examples/w3-catalog.csv --format csv" \
+  -n "sqlite3 GROUP BY (1M)" "sqlite3 $data/book_1m.db \"$group_by\""
+for cmd in "$csplan capacity --db $data/book_1m.db --catalog examples/w3-catalog.csv --format csv" \
+           "sqlite3 $data/book_1m.db \"$group_by\""; do
+  /usr/bin/time -f "%e s, peak RSS %M KiB: $cmd" bash -c "$cmd > /dev/null"
+done
