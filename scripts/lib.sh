@@ -18,6 +18,7 @@ fi
 # Pinned so a clean machine gets the version TAURI.md measured (crates.io also has newer ones).
 TAURI_DRIVER_VERSION="2.1.0"
 
+# shellcheck disable=SC2034 # BUILD_PACKAGES and TEST_PACKAGES are used by the sourcing scripts.
 # Debian packages the app needs to build (Tauri 2 on Debian 12, see TAURI.md). The
 # libayatana-appindicator3-dev package is left out on purpose: it is only for the tray-icon
 # feature, which the app does not use.
@@ -25,6 +26,7 @@ BUILD_PACKAGES=(
     build-essential pkg-config file curl wget
     libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev libxdo-dev
 )
+# shellcheck disable=SC2034 # used by scripts/test.sh
 # Extra packages to run the app headless and drive it through WebDriver.
 TEST_PACKAGES=(
     xvfb xauth dbus-x11 webkit2gtk-driver imagemagick sqlite3 xdotool adwaita-icon-theme
@@ -98,8 +100,9 @@ require_rust() {
 # Node 20 or newer: the UI build (Vite) and the WebDriver tests (node:test, global fetch) need it.
 # Debian 12's own nodejs is 18, which is too old, so we check instead of apt-installing it.
 require_node() {
-    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-        || die "node and npm not found: install Node.js 20 or newer (for example from NodeSource)"
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        die "node and npm not found: install Node.js 20 or newer (for example from NodeSource)"
+    fi
     local major
     major="$(node -p 'process.versions.node.split(".")[0]')"
     ((major >= 20)) || die "Node.js $(node --version) is too old: Node.js 20 or newer is needed"
