@@ -1,0 +1,95 @@
+//! What an import tells the user: the rows it wrote, or every problem that stopped it.
+
+use serde::Serialize;
+use std::fmt;
+use ts_rs::TS;
+
+/// The first problems are listed in full; past this many they are only counted.
+pub(crate) const MAX_LISTED_PROBLEMS: usize = 200;
+/// How many problems the one-line message (Display) spells out.
+const PROBLEMS_IN_MESSAGE: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProblem {
+    /// Physical line of the file, the header being line 1.
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The column, or None when the whole record is wrong (e.g. too many fields).
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportReport {
+    pub file: String,
+    /// The first problems (at most 200), in file order.
+    pub problems: Vec<ImportProblem>,
+    #[ts(type = "number")]
+    pub total_problems: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportSummary {
+    pub file: String,
+    #[ts(type = "number")]
+    pub added: u64,
+    #[ts(type = "number")]
+    pub updated: u64,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    pub list: Vec<ImportProblem>,
+    pub total: u64,
+}
+
+impl Problems {
+    pub fn push(&mut self, line: u64, column: Option<&str>, reason: String) {
+        self.total += 1;
+        if self.list.len() < MAX_LISTED_PROBLEMS {
+            self.list.push(ImportProblem {
+                line,
+                column: column.map(str::to_string),
+                reason,
+            });
+        }
+    }
+
+    pub fn into_report(self, file: String) -> ImportReport {
+        ImportReport {
+            file,
+            problems: self.list,
+            total_problems: self.total,
+        }
+    }
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(column) => write!(f, "line {}, column {column}: {}", self.line, self.reason),
+            None => write!(f, "line {}: the record {}", self.line, self.reason),
+        }
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.total_problems == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} was not imported: {} problem{plural} found, so nothing was written. Fix the file and import it again.",
+            self.file, self.total_problems
+        )?;
+        for problem in self.problems.iter().take(PROBLEMS_IN_MESSAGE) {
+            write!(f, "\n  {problem}")?;
+        }
+        let shown = self.problems.len().min(PROBLEMS_IN_MESSAGE) as u64;
+        if self.total_problems > shown {
+            write!(f, "\n  ... and {} more", self.total_problems - shown)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportReport {}

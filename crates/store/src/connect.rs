@@ -1,0 +1,94 @@
+//! Connecting to a workspace file with the settings every connection needs, and the checks that
+//! must pass before anything is written: the schema is not from a newer CS Plan, and no other
+//! program holds the write lock.
+
+use crate::error::StoreError;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// A few connections let reads (the UI refreshing a summary) overlap; SQLite serialises writers.
+const MAX_CONNECTIONS: u32 = 4;
+
+/// 64 MiB of page cache per connection: a million-account import updates the ARR index in random
+/// order, and the default 2 MiB cache would re-read index pages from disk again and again.
+const CACHE_SIZE_KIB: &str = "-65536";
+
+pub(crate) async fn connect(
+    path: &Path,
+    busy_timeout: Duration,
+    create: bool,
+) -> Result<SqlitePool, StoreError> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(create)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(busy_timeout)
+        .pragma("cache_size", CACHE_SIZE_KIB);
+    SqlitePoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        // Waiting for a pool slot is not waiting for the file lock: that is the busy timeout.
+        .acquire_timeout(busy_timeout + Duration::from_secs(30))
+        .connect_with(options)
+        .await
+        .map_err(|e| StoreError::from_sqlx(path, e))
+}
+
+/// The highest migration this build knows.
+pub(crate) fn known_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// Refuses a workspace that records a migration this build does not have: it was written by a
+/// newer CS Plan, and migrating it (or even using it) could lose what that version stored.
+pub(crate) async fn check_schema_version(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
+    let has_table: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(|e| StoreError::from_sqlx(path, e))?;
+    if has_table == 0 {
+        return Ok(());
+    }
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+        .fetch_all(pool)
+        .await
+        .map_err(|e| StoreError::from_sqlx(path, e))?;
+    let known: HashSet<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+    match applied.iter().copied().filter(|v| !known.contains(v)).max() {
+        Some(found) => Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: known_version(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Takes and releases the write lock once, waiting at most the busy timeout. In WAL mode another
+/// program's open write transaction does not stop reads, so without this a locked workspace would
+/// open fine and fail later, on the user's first edit.
+pub(crate) async fn check_writable(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
+    let tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(|e| StoreError::from_sqlx(path, e))?;
+    tx.rollback()
+        .await
+        .map_err(|e| StoreError::from_sqlx(path, e))
+}
+
+pub(crate) async fn migrate(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
+    MIGRATOR
+        .run(pool)
+        .await
+        .map_err(|e| StoreError::from_migrate(path, e))
+}
