@@ -1,1 +1,48 @@
-//! placeholder
+//! CS Plan's desktop shell: opens the workspace, holds it in [`state::AppState`] and exposes the
+//! store, domain and charts crates to the web UI as commands. No business logic lives here.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use state::{AppState, default_workspace_path};
+use tauri::{Manager, Runtime};
+
+/// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    use commands::{capacity, data, workspace};
+    builder.invoke_handler(tauri::generate_handler![
+        workspace::workspace_info,
+        workspace::workspace_open,
+        workspace::workspace_new,
+        capacity::capacity_defaults,
+        capacity::capacity_plan,
+        capacity::scenario_list,
+        capacity::scenario_current,
+        capacity::scenario_open,
+        capacity::scenario_save,
+        capacity::scenario_create,
+        capacity::scenario_duplicate,
+        capacity::scenario_rename,
+        capacity::scenario_delete,
+        capacity::scenario_compare,
+        data::accounts_import,
+    ])
+}
+
+pub fn run() {
+    let app = with_commands(tauri::Builder::default())
+        .setup(|app| {
+            let path = default_workspace_path(app.handle());
+            // Blocks the start for the time it takes to open (or create the demo) workspace, so
+            // the first page already has a book to plan on.
+            let state = tauri::async_runtime::block_on(AppState::open(path));
+            app.manage(state);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = app {
+        eprintln!("CS Plan could not start its window: {error}");
+        std::process::exit(1);
+    }
+}

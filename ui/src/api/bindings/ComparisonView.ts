@@ -3,4 +3,7 @@ import type { CapacityPlan } from "./CapacityPlan";
 import type { ComparisonRow } from "./ComparisonRow";
 import type { Scenario } from "./Scenario";
 
+/**
+ * Two saved scenarios side by side on the same book.
+ */
 export type ComparisonView = { a: Scenario, b: Scenario, plan_a: CapacityPlan, plan_b: CapacityPlan, rows: Array<ComparisonRow>, };

@@ -1,0 +1,30 @@
+//! Bringing one's own data in: accounts from a CRM or billing CSV export.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use csplan_store::ImportSummary;
+use tauri::State;
+
+/// Asks for a CSV file and imports its accounts, then reloads the book so every plan uses them.
+/// An invalid file changes nothing and comes back as an error listing each rejected row (line,
+/// column, reason). `None` when the person cancels the dialog.
+#[tauri::command]
+pub async fn accounts_import(
+    state: State<'_, AppState>,
+) -> Result<Option<ImportSummary>, ApiError> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Import accounts from a CSV file")
+        .add_filter("CSV file", &["csv"])
+        .pick_file()
+        .await;
+    let Some(file) = picked else {
+        return Ok(None);
+    };
+    let summary = state
+        .store()
+        .await?
+        .import_accounts_csv(file.path())
+        .await?;
+    state.reload_book().await?;
+    Ok(Some(summary))
+}

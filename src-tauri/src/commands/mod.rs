@@ -1,0 +1,5 @@
+//! Thin adapters from IPC to the store, domain and charts crates, one file per domain area.
+
+pub mod capacity;
+pub mod data;
+pub mod workspace;

@@ -1,0 +1,89 @@
+//! Every type that crosses IPC is exported with ts-rs and must match the checked-in
+//! `ui/src/api/bindings/`, so the UI is always compiled against what the commands really send.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use csplan_app_lib::commands::capacity::{ComparisonView, PlanCharts, PlanView};
+use csplan_app_lib::error::ApiError;
+use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs};
+use csplan_store::{ImportReport, ImportSummary, Scenario, ScenarioSummary, WorkspaceInfo};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+const UPDATE_HINT: &str = "run UPDATE_BINDINGS=1 cargo test -p csplan-app --test bindings";
+
+fn export_all(dir: &Path) {
+    let cfg = ts_rs::Config::new()
+        .with_large_int("number")
+        .with_out_dir(dir);
+    PlanView::export_all(&cfg).unwrap();
+    PlanCharts::export_all(&cfg).unwrap();
+    ComparisonView::export_all(&cfg).unwrap();
+    ComparisonRow::export_all(&cfg).unwrap();
+    ApiError::export_all(&cfg).unwrap();
+    ScenarioInputs::export_all(&cfg).unwrap();
+    CapacityPlan::export_all(&cfg).unwrap();
+    Scenario::export_all(&cfg).unwrap();
+    ScenarioSummary::export_all(&cfg).unwrap();
+    WorkspaceInfo::export_all(&cfg).unwrap();
+    ImportSummary::export_all(&cfg).unwrap();
+    ImportReport::export_all(&cfg).unwrap();
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+fn checked_in() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings")
+}
+
+#[test]
+fn ui_bindings_match_the_rust_types() {
+    let fresh_dir = tempfile::tempdir().unwrap();
+    export_all(fresh_dir.path());
+    let fresh = read_dir(fresh_dir.path());
+    assert!(fresh.contains_key("PlanView.ts"), "export wrote nothing");
+    let target = checked_in();
+
+    if std::env::var_os("UPDATE_BINDINGS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(&target).unwrap();
+        for name in read_dir(&target).keys() {
+            if !fresh.contains_key(name) {
+                std::fs::remove_file(target.join(name)).unwrap();
+            }
+        }
+        for (name, text) in &fresh {
+            std::fs::write(target.join(name), text).unwrap();
+        }
+        return;
+    }
+
+    let current = read_dir(&target);
+    let mut problems = Vec::new();
+    for (name, text) in &fresh {
+        match current.get(name) {
+            None => problems.push(format!("missing {name}")),
+            Some(old) if old != text => problems.push(format!("outdated {name}")),
+            Some(_) => {}
+        }
+    }
+    for name in current.keys().filter(|n| !fresh.contains_key(*n)) {
+        problems.push(format!("stale {name} (no Rust type exports it)"));
+    }
+    assert!(
+        problems.is_empty(),
+        "ui/src/api/bindings is out of date ({}); {UPDATE_HINT}",
+        problems.join(", ")
+    );
+}

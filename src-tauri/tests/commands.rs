@@ -1,0 +1,171 @@
+//! Commands through Tauri's real IPC layer on the mock runtime (no window, no display), against
+//! a real workspace file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use csplan_app_lib::state::AppState;
+use csplan_domain::capacity::{ScenarioInputs, run};
+use csplan_store::{NewWorkspace, Store};
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// Fields drop in order: the window and the app (with the open store) before the folder.
+struct Harness {
+    window: WebviewWindow<MockRuntime>,
+    _app: App<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn with_state(dir: tempfile::TempDir, state: AppState) -> Harness {
+        let app = csplan_app_lib::with_commands(mock_builder())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Harness {
+            window,
+            _app: app,
+            _dir: dir,
+        }
+    }
+
+    fn demo() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        let state = tauri::async_runtime::block_on(async {
+            let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
+            let book = store.account_arr().await.unwrap();
+            AppState::with_store(store, book)
+        });
+        Harness::with_state(dir, state)
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn plans_the_open_book_with_both_charts() {
+    let app = Harness::demo();
+    let defaults = app.call("capacity_defaults", json!({})).unwrap();
+    let view = app
+        .call("capacity_plan", json!({ "inputs": defaults }))
+        .unwrap();
+
+    // The same numbers as the domain computes on the same book.
+    let book = tauri::async_runtime::block_on(async {
+        let info = app.call("workspace_info", json!({})).unwrap();
+        let store = Store::open(std::path::Path::new(info["path"].as_str().unwrap()))
+            .await
+            .unwrap();
+        store.account_arr().await.unwrap()
+    });
+    let expected = run(&book, &ScenarioInputs::default()).unwrap();
+    assert_eq!(view["plan"]["headline"], json!(expected.headline));
+    assert_eq!(
+        view["plan"]["total"]["top_down"]["headcount"],
+        json!(expected.total.top_down.headcount)
+    );
+    for chart in ["csms_per_segment", "customers_per_csm"] {
+        assert!(view["charts"][chart].as_str().unwrap().contains("<svg"));
+    }
+}
+
+#[test]
+fn an_invalid_input_names_its_field() {
+    let app = Harness::demo();
+    let mut inputs = app.call("capacity_defaults", json!({})).unwrap();
+    inputs["params"]["arr_per_csm"] = json!(0);
+    let error = app
+        .call("capacity_plan", json!({ "inputs": inputs }))
+        .unwrap_err();
+    assert_eq!(error["code"], "invalid-arr-per-csm");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("ARR per CSM must be more than $0")
+    );
+}
+
+#[test]
+fn scenarios_are_saved_remembered_and_compared() {
+    let app = Harness::demo();
+    let first = app.call("scenario_current", json!({})).unwrap();
+    let mut inputs = first["inputs"].clone();
+    inputs["params"]["arr_per_csm"] = json!(200_000_000);
+
+    let created = app
+        .call(
+            "scenario_create",
+            json!({ "name": "Leaner top-down", "inputs": inputs }),
+        )
+        .unwrap();
+    assert_eq!(created["name"], "Leaner top-down");
+    // The new scenario is the one opened next time.
+    let current = app.call("scenario_current", json!({})).unwrap();
+    assert_eq!(current["id"], created["id"]);
+
+    let comparison = app
+        .call(
+            "scenario_compare",
+            json!({ "a": first["id"], "b": created["id"] }),
+        )
+        .unwrap();
+    let rows = comparison["rows"].as_array().unwrap();
+    let total = rows.last().unwrap();
+    assert_eq!(total["segment"], "Total");
+    // $2M per CSM funds fewer CSMs than $1.5M on the same ARR.
+    assert!(total["top_down"]["fte_change"].as_f64().unwrap() < 0.0);
+    assert_eq!(total["bottom_up"]["fte_change"].as_f64().unwrap(), 0.0);
+
+    let duplicate = app
+        .call(
+            "scenario_create",
+            json!({ "name": "leaner TOP-DOWN", "inputs": inputs }),
+        )
+        .unwrap_err();
+    assert_eq!(duplicate["code"], "duplicate-name");
+
+    app.call("scenario_delete", json!({ "id": created["id"] }))
+        .unwrap();
+    let list = app.call("scenario_list", json!({})).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["id"] != created["id"])
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_still_starts_the_app_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "quarterly notes, not a database").unwrap();
+    let state = tauri::async_runtime::block_on(AppState::open(Ok(path)));
+    let app = Harness::with_state(dir, state);
+
+    let error = app.call("workspace_info", json!({})).unwrap_err();
+    assert_eq!(error["code"], "not-a-database");
+    assert!(error["message"].as_str().unwrap().contains("notes.db"));
+    let plan_error = app.call("scenario_list", json!({})).unwrap_err();
+    assert_eq!(plan_error["code"], "not-a-database");
+}
