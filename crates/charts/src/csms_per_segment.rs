@@ -3,9 +3,8 @@
 //! what the ARR funds and what the chosen experience needs is visible per segment.
 
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, LegendEntry, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line,
-    axis_title_style, body, builder, empty, grid_line, header, knockout_text, legend, render, text,
-    tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
+    builder, empty, grid_line, header, knockout_text, method_legend, render, text, tick_style,
 };
 use crate::measure::{fit, text_width};
 use crate::numbers::grouped;
@@ -16,11 +15,9 @@ use csplan_domain::capacity::CapacityPlan;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-pub(crate) const TITLE: &str = "CSMs needed per segment";
+const TITLE: &str = "CSMs needed per segment";
 const X_TITLE: &str = "Segment";
 const Y_TITLE: &str = "CSMs (FTE)";
-pub(crate) const TOP_DOWN_LABEL: &str = "Top-down (from ARR)";
-pub(crate) const BOTTOM_UP_LABEL: &str = "Bottom-up (from activities)";
 const EMPTY: &str = "No segments yet: import accounts on the Data page to plan CSMs.";
 
 /// Each bar takes this share of its segment's width; the two bars touch the centre gap.
@@ -78,21 +75,7 @@ fn draw(root: &Canvas<'_>, plan: &CapacityPlan) -> Drawn {
         )
     });
     header(root, TITLE, summary.as_deref())?;
-    legend(
-        root,
-        &[
-            LegendEntry {
-                label: TOP_DOWN_LABEL,
-                color: TOP_DOWN,
-                mark: Mark::Bar,
-            },
-            LegendEntry {
-                label: BOTTOM_UP_LABEL,
-                color: BOTTOM_UP,
-                mark: Mark::Bar,
-            },
-        ],
-    )?;
+    method_legend(root, Mark::Bar, Mark::Bar)?;
     let body = body(root);
     if plan.segments.is_empty() {
         return empty(&body, X_TITLE, Y_TITLE, EMPTY);

@@ -5,9 +5,9 @@
 
 use crate::document::fallback;
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, LegendEntry, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line,
-    axis_title_style, body, builder, empty, grid_line, header, knockout_text, legend, mark, render,
-    text, tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
+    builder, empty, grid_line, header, knockout_text, mark, method_legend, render, text,
+    tick_style,
 };
 use crate::measure::{fit, text_width};
 use crate::numbers::{compact, customers};
@@ -19,12 +19,10 @@ use plotters::coord::combinators::{LogCoord, WithKeyPointMethod};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-pub(crate) const TITLE: &str = "Customers per CSM against the touch bands";
+const TITLE: &str = "Customers per CSM against the touch bands";
 const X_TITLE: &str = "Segment";
 const Y_TITLE: &str = "Customers per CSM (log scale)";
-pub(crate) const TOP_DOWN_LABEL: &str = "Top-down (from ARR)";
-pub(crate) const BOTTOM_UP_LABEL: &str = "Bottom-up (from activities)";
-pub(crate) const NO_CSM_NOTE: &str = "no CSM needed";
+const NO_CSM_NOTE: &str = "no CSM needed";
 const EMPTY: &str = "No segments yet: import accounts on the Data page to see the touch bands.";
 
 /// More human touch, darker band.
@@ -94,28 +92,16 @@ fn bands_on(axis: &scale::LogAxis, bands: &TouchBands) -> [Band; 3] {
     ]
 }
 
-/// A value the log scale can place; 0 or less has no place on it.
+/// The number to place, if there is one. Inputs are NaN-free; a non-finite value would have no
+/// place on the scale, so it is shown like a side without CSMs rather than breaking the chart.
+/// Zero sits on the bottom edge, where the scale's clamp puts it.
 fn on_scale(side: &PlanSide) -> Option<f64> {
     side.customers_per_csm.filter(|c| c.is_finite())
 }
 
 fn draw(root: &Canvas<'_>, plan: &CapacityPlan, touch: &TouchBands) -> Drawn {
     header(root, TITLE, None)?;
-    legend(
-        root,
-        &[
-            LegendEntry {
-                label: TOP_DOWN_LABEL,
-                color: TOP_DOWN,
-                mark: Mark::Dot,
-            },
-            LegendEntry {
-                label: BOTTOM_UP_LABEL,
-                color: BOTTOM_UP,
-                mark: Mark::Square,
-            },
-        ],
-    )?;
+    method_legend(root, Mark::Dot, Mark::Square)?;
     let body = body(root);
     if plan.segments.is_empty() {
         return empty(&body, X_TITLE, Y_TITLE, EMPTY);

@@ -3,7 +3,7 @@
 
 use crate::document::{FONT_FAMILY, HEIGHT, WIDTH, fallback, label};
 use crate::measure::{text_width, wrap};
-use crate::palette::{AXIS, BACKGROUND, FAINT, GRID, INK, MUTED};
+use crate::palette::{AXIS, BACKGROUND, BOTTOM_UP, FAINT, GRID, INK, MUTED, TOP_DOWN};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -101,14 +101,37 @@ pub(crate) enum Mark {
     Square,
 }
 
-pub(crate) struct LegendEntry<'a> {
-    pub label: &'a str,
-    pub color: RGBColor,
-    pub mark: Mark,
+struct LegendEntry<'a> {
+    label: &'a str,
+    color: RGBColor,
+    mark: Mark,
+}
+
+/// The two planning methods' names, the same wherever they appear.
+const TOP_DOWN_LABEL: &str = "Top-down (from ARR)";
+const BOTTOM_UP_LABEL: &str = "Bottom-up (from activities)";
+
+/// The legend of a chart that compares the two methods, drawn with the marks it uses.
+pub(crate) fn method_legend(root: &Canvas<'_>, top_down: Mark, bottom_up: Mark) -> Drawn {
+    legend(
+        root,
+        &[
+            LegendEntry {
+                label: TOP_DOWN_LABEL,
+                color: TOP_DOWN,
+                mark: top_down,
+            },
+            LegendEntry {
+                label: BOTTOM_UP_LABEL,
+                color: BOTTOM_UP,
+                mark: bottom_up,
+            },
+        ],
+    )
 }
 
 /// One row of legend entries under the title, left-aligned with it.
-pub(crate) fn legend(root: &Canvas<'_>, entries: &[LegendEntry<'_>]) -> Drawn {
+fn legend(root: &Canvas<'_>, entries: &[LegendEntry<'_>]) -> Drawn {
     let y = 40;
     let mut x = SIDE;
     for entry in entries {
