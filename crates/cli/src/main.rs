@@ -1,1 +1,33 @@
-fn main() {}
+//! `csplan`: the headless CS Plan. It runs the same store and domain calls as the app, so the
+//! numbers it prints are the numbers the app shows.
+
+mod args;
+mod catalog_file;
+mod commands;
+mod report;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    // One thread is enough: the work is a few SQLite queries and arithmetic, and a
+    // multi-threaded runtime only adds start-up time to every invocation.
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: could not start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

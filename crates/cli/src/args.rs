@@ -1,0 +1,75 @@
+//! The command line, as clap parses it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "csplan",
+    version,
+    about = "CS Plan from the command line: workspaces, imports and the capacity plan."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new workspace filled with the demo company (refuses to overwrite a file).
+    Demo {
+        /// Where to create the workspace file.
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Import data into a workspace.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// How many CSMs are needed, top-down and bottom-up, per segment and in total.
+    Capacity(CapacityArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Accounts from a CSV export (the columns of shared/bench/WORKLOADS.md §0). A missing
+    /// workspace file is created empty. Nothing is written unless every row is valid.
+    Accounts {
+        /// The CSV file to import.
+        file: PathBuf,
+        #[arg(long)]
+        db: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The workspace file (it must exist).
+    #[arg(long)]
+    pub db: PathBuf,
+    /// Start from this saved scenario instead of the documented defaults.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Top-down divisor in dollars of ARR per CSM (default 1500000).
+    #[arg(long, value_name = "DOLLARS")]
+    pub arr_per_csm: Option<String>,
+    /// Bottom-up capacity: activities one CSM does a month (default 600).
+    #[arg(long, value_name = "N")]
+    pub activities_per_csm: Option<f64>,
+    /// ARR tier lower bounds in dollars, Enterprise then Mid-Market (default 100000,25000).
+    #[arg(long, value_name = "A,B")]
+    pub tier_bounds: Option<String>,
+    /// Activity catalogue CSV: segment,activity,per_customer_per_month,minutes.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}

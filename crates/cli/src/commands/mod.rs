@@ -1,0 +1,18 @@
+//! One module per subcommand, each a thin front door onto the store and domain calls.
+
+mod capacity;
+mod demo;
+mod import;
+
+use crate::args::{Cli, Command, ImportWhat};
+use anyhow::Result;
+
+pub async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Demo { db } => demo::run(&db).await,
+        Command::Import {
+            what: ImportWhat::Accounts { file, db },
+        } => import::accounts(&file, &db).await,
+        Command::Capacity(args) => capacity::run(&args).await,
+    }
+}

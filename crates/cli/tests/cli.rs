@@ -1,0 +1,294 @@
+//! The `csplan` binary end to end on real workspace files and fixture CSVs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn csplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csplan"))
+        .args(args)
+        .output()
+        .expect("csplan runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn shared_book() -> PathBuf {
+    let candidates = [
+        repo("../shared/bench/data/accounts_1k.csv"),
+        PathBuf::from("/work/shared/bench/data/accounts_1k.csv"),
+    ];
+    candidates
+        .into_iter()
+        .find(|p| p.exists())
+        .expect("shared/bench/data/accounts_1k.csv beside the repository")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A workspace holding the 1k-account book of shared/bench (gen_book.py 1k, seed 42).
+fn imported_1k(dir: &Path) -> PathBuf {
+    let db = dir.join("book.db");
+    let out = csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1000 accounts added, 0 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    db
+}
+
+#[test]
+fn demo_creates_a_workspace_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = csplan(&["demo", "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Created the demo workspace"));
+    let before = std::fs::read(&db).unwrap();
+    let again = csplan(&["demo", "--db", s(&db)]);
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains(s(&db)),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// WORKLOADS.md W3 on the 1k book with examples/w3-catalog.csv. Expected values: per tier the
+/// account count and exact ARR (Decimal sum of the file's arr column), then W3's formulas by
+/// hand: Enterprise 4,426,809.13 / 1,500,000 = 2.95120608667 CSMs -> 3 hires, 23 / 2.9512 =
+/// 7.79 customers per CSM (high-touch); bottom-up 600 / 12 = 50 per CSM (low-touch),
+/// 23 x 12 / 600 = 0.46 CSMs -> 1 hire. Total: 1,000 accounts, $17,213,269.45,
+/// 11.4755 CSMs top-down with 3 + 5 + 4 = 12 hires, 2.8583 bottom-up with 1 + 2 + 2 = 5.
+#[test]
+fn capacity_reproduces_w3_on_the_1k_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let catalog = repo("examples/w3-catalog.csv");
+    let out = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--catalog",
+        s(&catalog),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with(
+        "segment,accounts,total_arr,csms_topdown,headcount_topdown,customers_per_csm_topdown,\
+         touch_topdown,activities_per_month,customers_per_csm_bottomup,csms_bottomup,\
+         headcount_bottomup,touch_bottomup,"
+    ));
+    assert_eq!(lines.len(), 5);
+    let w3 = |line: &str| line.split(',').take(12).collect::<Vec<_>>().join(",");
+    assert_eq!(
+        w3(lines[1]),
+        "Enterprise,23,4426809.13,2.9512060866666667,3,7.793423883175193,high-touch,12.0,50.0,0.46,1,low-touch"
+    );
+    assert_eq!(
+        w3(lines[2]),
+        "Mid-Market,154,7132807.37,4.755204913333333,5,32.385565460742285,high-touch,4.0,150.0,1.0266666666666666,2,low-touch"
+    );
+    assert_eq!(
+        w3(lines[3]),
+        "SMB,823,5653652.95,3.7691019666666667,4,218.35440040584734,automated,1.0,600.0,1.3716666666666666,2,automated"
+    );
+    let total: Vec<&str> = lines[4].split(',').collect();
+    assert_eq!(
+        &total[..6],
+        [
+            "Total",
+            "1000",
+            "17213269.45",
+            "11.475512966666667",
+            "12",
+            "87.14207398873896"
+        ]
+    );
+    assert_eq!(
+        &total[8..11],
+        ["349.8542274052478", "2.8583333333333334", "5"]
+    );
+}
+
+#[test]
+fn capacity_json_and_flags_override_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let out = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--arr-per-csm",
+        "750000",
+        "--activities-per-csm",
+        "300",
+        "--tier-bounds",
+        "50000,10000",
+        "--catalog",
+        s(&repo("examples/w3-catalog.csv")),
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = rows.as_array().unwrap().last().unwrap();
+    assert_eq!(total["segment"], "Total");
+    assert_eq!(total["accounts"], 1000);
+    // Halving ARR per CSM doubles the top-down FTE: 17,213,269.45 / 750,000.
+    let fte = total["csms_topdown"].as_f64().unwrap();
+    assert!((fte - 17_213_269.45 / 750_000.0).abs() < 1e-9, "{fte}");
+    assert_eq!(total["touch_topdown"], serde_json::Value::Null);
+}
+
+#[test]
+fn table_output_answers_the_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let out = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--catalog",
+        s(&repo("examples/w3-catalog.csv")),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("How many CSMs do we need? 12 CSMs top-down, 5 bottom-up"),
+        "{table}"
+    );
+    assert!(table.contains("$17,213,269.45"));
+    assert!(table.contains("Hire = FTE rounded by ceiling (round up)"));
+}
+
+#[test]
+fn reimport_updates_instead_of_duplicating() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let out = csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("0 accounts added, 1000 updated"));
+}
+
+#[test]
+fn an_invalid_import_names_line_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let out = csplan(&[
+        "import",
+        "accounts",
+        s(&fixture("accounts_bad.csv")),
+        "--db",
+        s(&db),
+    ]);
+    assert!(!out.status.success());
+    let message = text(&out.stderr);
+    assert!(message.contains("accounts_bad.csv"), "{message}");
+    assert!(message.contains("line 5"), "{message}");
+    assert!(message.contains("health_score"), "{message}");
+    // The book is still the 1k book: W3's Total row is unchanged.
+    let out = csplan(&["capacity", "--db", s(&db), "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().last().unwrap()["accounts"], 1000);
+}
+
+#[test]
+fn a_bad_catalogue_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported_1k(dir.path());
+    let out = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--catalog",
+        s(&fixture("bad_catalog.csv")),
+    ]);
+    assert!(!out.status.success());
+    let message = text(&out.stderr);
+    assert!(
+        message.contains("bad_catalog.csv, line 3, column per_customer_per_month"),
+        "{message}"
+    );
+}
+
+#[test]
+fn bad_flags_and_missing_workspaces_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.db");
+    let out = csplan(&["capacity", "--db", s(&missing)]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains(s(&missing)));
+    assert!(!missing.exists(), "capacity must not create a workspace");
+
+    let db = imported_1k(dir.path());
+    let out = csplan(&["capacity", "--db", s(&db), "--tier-bounds", "25000,100000"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("must be below the Enterprise bound"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = csplan(&["capacity", "--db", s(&db), "--arr-per-csm", "1.5M"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("--arr-per-csm 1.5M"));
+}
+
+#[test]
+fn a_saved_scenario_drives_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert!(csplan(&["demo", "--db", s(&db)]).status.success());
+    let base = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--scenario",
+        "Base plan",
+        "--format",
+        "json",
+    ]);
+    let digital = csplan(&[
+        "capacity",
+        "--db",
+        s(&db),
+        "--scenario",
+        "Digital-first SMB",
+        "--format",
+        "json",
+    ]);
+    assert!(base.status.success() && digital.status.success());
+    let total = |out: &Output| {
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        rows.as_array().unwrap().last().unwrap().clone()
+    };
+    // Digital-first SMB carries $2M per CSM instead of $1.5M: 3/4 of the top-down FTE.
+    let (b, d) = (total(&base), total(&digital));
+    let ratio = d["csms_topdown"].as_f64().unwrap() / b["csms_topdown"].as_f64().unwrap();
+    assert!((ratio - 0.75).abs() < 1e-12, "{ratio}");
+    let unknown = csplan(&["capacity", "--db", s(&db), "--scenario", "Nope"]);
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("Nope"));
+}
