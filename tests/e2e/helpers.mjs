@@ -84,7 +84,17 @@ export function harness(t) {
       });
       await session.setWindowSize(1280, 800).catch(() => {}); // best effort
       // The workspace name appears once the app has opened (or created) the database.
-      await session.waitFor("the workspace name", async () => (await (await session.byTestId("workspace-name")).text()).trim());
+      try {
+        await session.waitFor("the workspace name", async () => (await (await session.byTestId("workspace-name")).text()).trim());
+      } catch (err) {
+        // The dev-mode trap (TAURI.md): a build without custom-protocol loads the Vite dev server.
+        const page = String(await session.execute("return document.body ? document.body.innerText : '';").catch(() => ""));
+        if (page.includes("Could not connect to localhost")) {
+          throw new Error(`${APP} was built without the bundled UI (it tries the Vite dev server): ` +
+            "rebuild it with `cargo build -p csplan-app --features custom-protocol` after `npm --prefix ui run build`");
+        }
+        throw err;
+      }
       return session;
     },
   };
@@ -141,7 +151,13 @@ export async function typeNumber(session, testId, value) {
   const input = await session.byTestId(testId);
   await input.clear();
   await input.type(String(value) + Keys.TAB);
-  await session.waitFor(`${testId} to hold ${value}`, async () => Number(await input.property("value")) === value);
+  // Looked up afresh on every poll: the page may re-render the field while it recomputes.
+  await session.waitFor(`${testId} to hold ${value}`, async () => (await inputNumber(session, testId)) === value);
+}
+
+/** The number in a number input now. */
+export async function inputNumber(session, testId) {
+  return Number(await (await session.byTestId(testId)).property("value"));
 }
 
 /** Waits for the autosave indicator to say "Saved". */
@@ -175,15 +191,30 @@ export async function optionTexts(session, testId) {
 
 /** Chooses the option whose text is `name` by clicking it, as a user would. */
 export async function chooseOption(session, testId, name) {
-  const select = await session.byTestId(testId);
   const option = await session.waitFor(`option "${name}" in ${testId}`, async () => {
-    for (const o of await session.findAll("option", select)) {
+    for (const o of await session.findAll("option", await session.byTestId(testId))) {
       if ((await o.text()).trim() === name) return o;
     }
     return null;
   });
   await option.click();
   await session.waitFor(`${testId} to select "${name}"`, async () => (await selectedOption(session, testId)) === name);
+}
+
+/**
+ * The cell texts of the first row of a table test id whose first cell is `label`, waiting for it.
+ * Cells are read one by one: WebKit's text of a whole row runs the cells together.
+ */
+export async function tableRow(session, testId, label) {
+  return session.waitFor(`a "${label}" row in ${testId}`, async () => {
+    // The table is looked up afresh on every poll: it is re-rendered when its data arrives.
+    for (const row of await session.findAll("tr", await session.byTestId(testId))) {
+      const cells = await session.findAll("th, td", row);
+      if (cells.length === 0 || (await cells[0].text()).trim() !== label) continue;
+      return Promise.all(cells.map(async (c) => (await c.text()).trim()));
+    }
+    return null;
+  });
 }
 
 /** Runs the CLI's capacity command on a workspace and returns its "Total" row. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // The W3C element reference key.
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 // How long element lookups and conditions are polled before giving up.
 export const WAIT_MS = Number(process.env.CSPLAN_E2E_WAIT_MS ?? 10_000);
 const POLL_MS = 100;
