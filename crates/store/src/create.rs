@@ -26,6 +26,7 @@ pub(crate) async fn create_file(
     busy_timeout: Duration,
     placement: Placement,
 ) -> Result<(), StoreError> {
+    check_folder(path)?;
     let temp = temp_path(path);
     let built = build(&temp, path, kind, busy_timeout).await;
     let result = match built {
@@ -34,6 +35,18 @@ pub(crate) async fn create_file(
     };
     remove_leftovers(&temp);
     result
+}
+
+/// A clear message for the common mistake of a folder that does not exist (yet).
+fn check_folder(path: &Path) -> Result<(), StoreError> {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => Err(StoreError::io(
+            path,
+            "create",
+            std::io::Error::new(ErrorKind::NotFound, "its folder does not exist"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `.plan.db.1234-1700000000123456789.creating` beside `plan.db`: same folder, so the final

@@ -121,6 +121,7 @@ impl StoreError {
     pub(crate) fn from_sqlx(path: &Path, error: sqlx::Error) -> StoreError {
         const SQLITE_BUSY: i64 = 5;
         const SQLITE_LOCKED: i64 = 6;
+        const SQLITE_CANTOPEN: i64 = 14;
         const SQLITE_NOTADB: i64 = 26;
         let path = path.to_path_buf();
         if let sqlx::Error::Database(db) = &error {
@@ -131,6 +132,15 @@ impl StoreError {
             match primary {
                 Some(SQLITE_BUSY | SQLITE_LOCKED) => return StoreError::Locked { path },
                 Some(SQLITE_NOTADB) => return StoreError::NotADatabase { path },
+                Some(SQLITE_CANTOPEN) => {
+                    return StoreError::Io {
+                        path,
+                        action: "open",
+                        source: std::io::Error::other(
+                            "the file cannot be opened for writing; check that its folder exists and that you may write there",
+                        ),
+                    };
+                }
                 _ => {}
             }
         }

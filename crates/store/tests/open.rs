@@ -273,3 +273,19 @@ async fn reopening_keeps_scenarios_and_edits() {
     assert_eq!(store.last_scenario_id().await.unwrap(), Some(copy.id));
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_folder_that_does_not_exist_is_named() {
+    let dir = temp_dir();
+    let path = dir.path().join("no-such-folder").join("plan.db");
+    let error = Store::open(&path).await.unwrap_err();
+    assert_eq!(error.code(), "io");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "Could not create {}: its folder does not exist.",
+            path.display()
+        )
+    );
+    assert!(!path.exists());
+}
