@@ -73,6 +73,8 @@ step() {
 #   node --test: "# pass 4" / "# fail 0" (TAP) or "ℹ pass 4" / "ℹ fail 0" (spec reporter)
 count_tests() {
     local kind="$1" counts
+    # Runners may colour their output even into a pipe (vitest does): strip ANSI escapes first.
+    sed -i 's/\x1b\[[0-9;]*m//g' "$LOG_DIR/step.log"
     case "$kind" in
         cargo) counts=$(awk '/^test result:/ { for (i = 1; i < NF; i++) {
                    if ($(i + 1) ~ /^passed;?$/) p += $i; if ($(i + 1) ~ /^failed;?$/) f += $i } }
