@@ -34,8 +34,11 @@ test("a. the Capacity page shows the demo's headline and totals on launch", asyn
   const session = await h.launch(await h.startDriver());
   await openCapacity(session);
 
-  const expected = cliTotal(h.db);
-  const shown = await waitForTopdown(session, expected.headcount_topdown, "the CLI's Total on the demo workspace");
+  // The CLI starts from the same saved scenario the page has open.
+  const scenario = await selectedOption(session, "scenario-select");
+  assert.ok(scenario, "a scenario is selected on launch");
+  const expected = cliTotal(h.db, ["--scenario", scenario]);
+  const shown = await waitForTopdown(session, expected.headcount_topdown, `the CLI's Total for "${scenario}"`);
   assert.equal(shown.bottomup, expected.headcount_bottomup, "bottom-up total: page vs `csplan capacity`");
   assert.ok(shown.topdown > 0 && shown.bottomup > 0, `the demo needs CSMs: ${JSON.stringify(shown)}`);
 
@@ -58,9 +61,11 @@ test("b. changing ARR per CSM updates the top-down headcount to what the CLI com
   const session = await h.launch(await h.startDriver());
   await openCapacity(session);
 
-  const before = cliTotal(h.db);
+  const scenario = await selectedOption(session, "scenario-select");
+  assert.ok(scenario, "a scenario is selected on launch");
+  const before = cliTotal(h.db, ["--scenario", scenario]);
   await waitForTopdown(session, before.headcount_topdown, "before the change");
-  const expected = cliTotal(h.db, ["--arr-per-csm", "750000"]);
+  const expected = cliTotal(h.db, ["--scenario", scenario, "--arr-per-csm", "750000"]);
   // Otherwise the test could not tell an update from a page that ignored the input.
   assert.notEqual(expected.headcount_topdown, before.headcount_topdown, "halving ARR per CSM changes the CLI's top-down total");
 
@@ -82,7 +87,7 @@ test("c. a scenario saved as new survives an app restart", async (t) => {
   await openCapacity(session);
   const original = await selectedOption(session, "scenario-select");
   assert.ok(original, "a scenario is selected on launch");
-  const edited = cliTotal(h.db, ["--arr-per-csm", String(arr)]);
+  const edited = cliTotal(h.db, ["--scenario", original, "--arr-per-csm", String(arr)]);
   await typeNumber(session, "input-arr-per-csm", arr);
   await waitForTopdown(session, edited.headcount_topdown, "after the edit");
   await saveAsNew(session, name);
