@@ -52,7 +52,7 @@ step() {
     local name="$1" t0=$SECONDS rc=0
     shift
     echo
-    log "$name"
+    log "step $((${#steps[@]} + 1)): $name"
     # The step runs in a subshell with errexit on; it is not part of a `||` list, where bash would
     # silently switch errexit off inside the functions it calls.
     set +e
