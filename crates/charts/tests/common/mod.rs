@@ -15,8 +15,9 @@ pub fn book(segment: &str, accounts: u64, dollars: i64) -> SegmentBook {
     }
 }
 
-/// The fixed plan of the snapshots, with the default catalogues (13.67, 3.83 and 1.08
-/// activities per customer a month) and $1.5M per CSM:
+/// The fixed plan of the snapshots, with its own catalogues (13.67, 3.83 and 1.08 activities
+/// per customer a month, so product defaults can change without moving the snapshots) and
+/// $1.5M per CSM:
 ///
 /// | segment    | accounts | ARR  | top-down FTE | bottom-up FTE | customers/CSM td | bu    |
 /// |------------|----------|------|--------------|---------------|------------------|-------|
@@ -30,9 +31,58 @@ pub fn fixed_plan() -> CapacityPlan {
             book("Mid-Market", 800, 40_000_000),
             book("SMB", 5_000, 25_000_000),
         ],
-        &CapacityParams::default(),
+        &CapacityParams {
+            catalogs: fixed_catalogs(),
+            ..CapacityParams::default()
+        },
     )
     .unwrap()
+}
+
+fn fixed_catalogs() -> Vec<SegmentCatalog> {
+    let third = 1.0 / 3.0;
+    let catalog = |segment: &str, activities: &[(&str, f64, f64)]| SegmentCatalog {
+        segment: segment.to_string(),
+        activities: activities
+            .iter()
+            .map(|&(name, per_customer_per_month, minutes)| Activity {
+                name: name.to_string(),
+                per_customer_per_month,
+                minutes,
+            })
+            .collect(),
+    };
+    vec![
+        catalog(
+            "Enterprise",
+            &[
+                ("Bi-weekly check-in call", 2.0, 30.0),
+                ("Monthly status meeting", 1.0, 45.0),
+                ("Quarterly business review (QBR)", third, 120.0),
+                ("QBR follow-up email", third, 15.0),
+                ("Adoption or training session", 1.0, 45.0),
+                ("Health review", 1.0, 15.0),
+                ("Email and chat follow-ups", 8.0, 10.0),
+            ],
+        ),
+        catalog(
+            "Mid-Market",
+            &[
+                ("Monthly check-in call", 1.0, 30.0),
+                ("Quarterly business review (QBR)", third, 60.0),
+                ("Health review", 0.5, 15.0),
+                ("Email and chat follow-ups", 2.0, 10.0),
+            ],
+        ),
+        catalog(
+            "SMB",
+            &[
+                ("Quarterly check-in call", third, 20.0),
+                ("Health review email", 0.5, 5.0),
+                ("Webinar follow-up (one-to-many)", 0.25, 10.0),
+            ],
+        ),
+    ]
 }
 
 /// A plan whose books run to the realistic extremes: 0.3 to 400 FTE, 5 to 5,000 customers per

@@ -61,9 +61,10 @@ pub fn default_catalogs() -> Vec<SegmentCatalog> {
                 activity("Monthly status meeting", 1.0, 45.0),
                 activity("Quarterly business review (QBR)", third, 120.0),
                 activity("QBR follow-up email", third, 15.0),
+                activity("Executive sponsor touchpoint", third, 30.0),
                 activity("Adoption or training session", 1.0, 45.0),
                 activity("Health review", 1.0, 15.0),
-                activity("Email and chat follow-ups", 8.0, 10.0),
+                activity("Email and chat follow-ups", 20.0, 8.0),
             ],
         },
         SegmentCatalog {
@@ -72,14 +73,15 @@ pub fn default_catalogs() -> Vec<SegmentCatalog> {
                 activity("Monthly check-in call", 1.0, 30.0),
                 activity("Quarterly business review (QBR)", third, 60.0),
                 activity("Health review", 0.5, 15.0),
-                activity("Email and chat follow-ups", 2.0, 10.0),
+                activity("Email and chat follow-ups", 6.0, 8.0),
             ],
         },
         SegmentCatalog {
             segment: "SMB".into(),
             activities: vec![
-                activity("Quarterly check-in call", third, 20.0),
-                activity("Health review email", 0.5, 5.0),
+                activity("Monthly check-in call", 1.0, 20.0),
+                activity("Health review email", 1.0, 5.0),
+                activity("Email and chat follow-ups", 1.5, 8.0),
                 activity("Webinar follow-up (one-to-many)", 0.25, 10.0),
             ],
         },
@@ -107,9 +109,19 @@ mod tests {
         );
     }
 
+    /// The defaults land one segment in each touch model at 600 activities a month:
+    /// Enterprise 600 / 26 = 23.1 customers per CSM (high-touch), Mid-Market 600 / 7.83 = 76.6
+    /// (low-touch), SMB 600 / 3.75 = 160 (low-touch, the model a team usually wants for SMB and
+    /// often cannot afford).
     #[test]
     fn default_catalogues_cover_every_tier() {
-        let names: Vec<String> = default_catalogs().into_iter().map(|c| c.segment).collect();
+        let catalogs = default_catalogs();
+        let names: Vec<&str> = catalogs.iter().map(|c| c.segment.as_str()).collect();
         assert_eq!(names, ["Enterprise", "Mid-Market", "SMB"]);
+        let sums: Vec<f64> = catalogs
+            .iter()
+            .map(|c| (c.activities_per_customer_per_month() * 1e9).round() / 1e9)
+            .collect();
+        assert_eq!(sums, [26.0, 7.833333333, 3.75]);
     }
 }

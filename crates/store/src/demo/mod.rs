@@ -64,7 +64,7 @@ pub(crate) async fn populate(conn: &mut SqliteConnection) -> Result<(), sqlx::Er
 }
 
 /// A leaner model: $2M of ARR per CSM, and SMB customers served mostly one-to-many (a
-/// check-in call once a year instead of every quarter, fewer health-review emails).
+/// check-in call once a year instead of every month, fewer health-review emails).
 fn digital_first() -> ScenarioInputs {
     let mut inputs = ScenarioInputs::default();
     inputs.params.arr_per_csm = Cents::from_dollars(2_000_000);
