@@ -1,0 +1,1 @@
+//! CS Plan documents: HTML reports and questionnaires, spreadsheet-safe CSV.
