@@ -22,9 +22,9 @@ fi
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Every cargo command uses the same feature set as the final app build, so clippy lints and the
-# tests run against exactly the configuration that ships, and cargo does not build tauri (and
-# everything above it) a second time with different features. It needs ui/dist, so the UI is
-# built before clippy.
+# tests run against exactly the configuration that ships, and the final build reuses what the
+# tests compiled (only tauri's `test` feature, a dev-dependency of the app's tests, differs).
+# custom-protocol embeds ui/dist at compile time, so the UI is built before clippy.
 CARGO_FEATURES=(--features csplan-app/custom-protocol)
 
 LOG_DIR="$(mktemp -d -t csplan-test.XXXXXX)"
