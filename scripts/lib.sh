@@ -75,11 +75,14 @@ ensure_apt_packages() {
         return 0
     fi
     log "installing system packages: ${missing[*]}"
-    # noninteractive: CI has no stdin, and tzdata/keyboard prompts would hang the run.
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    # noninteractive: CI has no stdin, and tzdata/keyboard prompts would hang the run. The lock
+    # timeout waits for a boot-time apt run (unattended upgrades) instead of failing at once.
+    # Recommended packages stay in (fonts, icon themes, GStreamer bits): that is the set TAURI.md
+    # measured the app and its screenshots with.
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+    as_root "${apt[@]}" update -qq \
         || die "apt-get update failed (is the Debian mirror reachable?)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null \
+    as_root "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null \
         || die "apt-get install failed for: ${missing[*]}"
     ok "installed ${#missing[@]} system packages"
 }
