@@ -25,6 +25,7 @@ import {
   typeNumber,
   waitForTopdown,
   waitSaved,
+  waitScenarioInFile,
 } from "./helpers.mjs";
 
 before(checkPrerequisites);
@@ -94,8 +95,11 @@ test("c. a scenario saved as new survives an app restart", async (t) => {
   // Edits autosave into the current scenario, so the original also holds 900k now. Give it
   // another value, so that reading 900k back after the restart proves the saved one was loaded.
   await chooseOption(session, "scenario-select", original);
+  const other = cliTotal(h.db, ["--scenario", original, "--arr-per-csm", String(otherArr)]);
+  assert.notEqual(other.headcount_topdown, edited.headcount_topdown, "1.2M and 900k per CSM need different teams");
   await typeNumber(session, "input-arr-per-csm", otherArr);
   await waitSaved(session);
+  await waitScenarioInFile(session, h.db, original, other.headcount_topdown);
   await session.end(); // the app exits
 
   // Restart on the same workspace file.
@@ -130,8 +134,10 @@ test("d. comparing two scenarios shows a Total row", async (t) => {
   const name = "E2E compare";
   // A copy of the original that differs in ARR per CSM (edits autosave into the current one).
   await saveAsNew(session, name);
+  const edited = cliTotal(h.db, ["--scenario", name, "--arr-per-csm", "1000000"]);
   await typeNumber(session, "input-arr-per-csm", 1000000);
   await waitSaved(session);
+  await waitScenarioInFile(session, h.db, name, edited.headcount_topdown);
 
   await chooseOption(session, "compare-select", original);
   const total = await tableRow(session, "compare-table", "Total");

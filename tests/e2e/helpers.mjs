@@ -229,3 +229,17 @@ export function cliTotal(db, args = []) {
   }
   return total;
 }
+
+/**
+ * Waits until the workspace file itself holds `scenario` with the given top-down total, as the CLI
+ * reads it: the autosave has reached the database, not just the status line.
+ */
+export async function waitScenarioInFile(session, db, scenario, topdown) {
+  let last;
+  await session.waitFor(`scenario "${scenario}" saved with top-down ${topdown} in ${db}`, async () => {
+    last = cliTotal(db, ["--scenario", scenario]).headcount_topdown;
+    return last === topdown;
+  }).catch((err) => {
+    throw new Error(`${err.message}; the CLI reads ${last}`);
+  });
+}
