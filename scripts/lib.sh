@@ -29,8 +29,16 @@ BUILD_PACKAGES=(
 # shellcheck disable=SC2034 # used by scripts/test.sh
 # Extra packages to run the app headless and drive it through WebDriver.
 TEST_PACKAGES=(
-    xvfb xauth dbus-x11 webkit2gtk-driver imagemagick sqlite3 xdotool adwaita-icon-theme
+    xvfb xauth dbus-x11 dbus-daemon webkit2gtk-driver imagemagick sqlite3 xdotool adwaita-icon-theme
 )
+
+# Runs a command in a virtual X display with its own D-Bus session bus. Without a session bus,
+# GTK auto-launches one per display that outlives xvfb-run (with at-spi and the document
+# portal); dbus-run-session ends the bus, and with it those helpers, when the command ends.
+# 24-bit colour and a real screen size: xvfb-run's default screen is 640x480x8.
+headless() {
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1440x900x24" "$@"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Messages

@@ -34,7 +34,7 @@ if [[ "$mode" == "window" ]] && ! have_display; then
 fi
 
 packages=("${BUILD_PACKAGES[@]}")
-[[ "$mode" == "xvfb" ]] && packages+=(xvfb xauth dbus-x11)
+[[ "$mode" == "xvfb" ]] && packages+=(xvfb xauth dbus-x11 dbus-daemon)
 ensure_apt_packages "${packages[@]}"
 require_rust
 require_node
@@ -58,8 +58,7 @@ case "$mode" in
         ;;
     xvfb)
         log "starting CS Plan in a virtual X display (xvfb-run); stop it with Ctrl-C"
-        # 24-bit colour and a real screen size: xvfb-run's default is 640x480x8.
-        exec xvfb-run -a -s "-screen 0 1440x900x24" "$app"
+        headless "$app"
         ;;
     window)
         log "starting CS Plan"

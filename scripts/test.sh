@@ -126,11 +126,10 @@ cli="$(bin_path dev csplan)"
 [[ -x "$app" && -x "$cli" ]] || die "the build did not produce $app and $cli"
 mapfile -t e2e_files < <(find tests/e2e -maxdepth 1 -name '*.test.mjs' | sort)
 ((${#e2e_files[@]} > 0)) || die "no WebDriver tests found in tests/e2e (*.test.mjs)"
-# xvfb-run -a picks a free display number; a 24-bit 1440x900 screen instead of its 640x480x8
-# default, so the 1280x800 window fits and screenshots have real colours. One test file at a time:
-# each starts its own tauri-driver and app.
+# In a virtual X display (headless: xvfb-run -a picks a free display number) big enough for the
+# 1280x800 window. One test file at a time: each test starts its own tauri-driver and app.
 step "WebDriver tests (xvfb-run)" env CSPLAN_APP="$app" CSPLAN_CLI="$cli" \
-    xvfb-run -a -s "-screen 0 1440x900x24" node --test --test-concurrency=1 "${e2e_files[@]}"
+    headless node --test --test-concurrency=1 "${e2e_files[@]}"
 count_tests node
 
 summary
