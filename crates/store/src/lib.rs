@@ -9,12 +9,14 @@ mod create;
 mod demo;
 mod error;
 mod header;
+mod maturity;
 mod scenarios;
 mod seed;
 mod workspace;
 
 pub use accounts::{ImportProblem, ImportReport, ImportSummary};
 pub use error::StoreError;
+pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use workspace::WorkspaceInfo;
 

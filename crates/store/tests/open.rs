@@ -56,6 +56,9 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
             "capacity_scenarios",
             "csm_quarters",
             "csms",
+            "maturity_answers",
+            "maturity_assessments",
+            "maturity_respondents",
             "settings",
             "workspace"
         ]
@@ -237,7 +240,7 @@ async fn a_workspace_from_a_newer_version_is_refused() {
     match &error {
         StoreError::NewerSchema { found, known, .. } => {
             assert_eq!(*found, 9999);
-            assert_eq!(*known, 1);
+            assert_eq!(*known, 2);
         }
         other => panic!("expected NewerSchema, got {other:?}"),
     }
