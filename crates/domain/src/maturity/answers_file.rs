@@ -156,21 +156,21 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, AnswersFileError> {
     let token = non_empty_string(top, "token", "")?;
     let answers = parse_answers(field(top, "answers", "")?)?;
     let checksum = string(top, "checksum", "")?;
-    let file = AnswersFile {
+    let mut file = AnswersFile {
         format: FORMAT.to_string(),
         version: VERSION,
         assessment,
         respondent,
         token,
         answers,
-        checksum,
+        checksum: String::new(),
     };
-    if !file
-        .checksum
-        .eq_ignore_ascii_case(&canonical_checksum(&file))
-    {
+    let expected = canonical_checksum(&file);
+    // Hex is case-free; the file keeps the lowercase form CS Plan writes.
+    if !checksum.eq_ignore_ascii_case(&expected) {
         return Err(AnswersFileError::ChecksumMismatch);
     }
+    file.checksum = expected;
     Ok(file)
 }
 
