@@ -7,6 +7,7 @@ mod csms_per_segment;
 mod customers_per_csm;
 mod document;
 mod frame;
+pub mod maturity;
 mod measure;
 mod numbers;
 mod palette;
