@@ -1,1 +1,23 @@
-//! CS Plan documents: HTML reports and questionnaires, spreadsheet-safe CSV.
+//! CS Plan documents: HTML reports and questionnaires, spreadsheet-safe CSV. Every function
+//! takes plain values and returns the document as a string; saving it is the caller's job.
+//! The HTML is self-contained (inline CSS, inline SVG, inline script): it opens from a file or
+//! an email attachment with no network and prints on A4.
+
+mod answers_csv;
+mod html;
+mod maturity_report;
+mod questionnaire;
+mod spreadsheet;
+
+pub use answers_csv::answers_csv;
+pub use maturity_report::maturity_report_html;
+pub use questionnaire::{QUESTIONNAIRE_SCRIPT_ID, questionnaire_file_name, questionnaire_html};
+pub use spreadsheet::neutralise;
+
+/// The assessment a document is about, as plain values (the store's record has more).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentHeader {
+    pub name: String,
+    /// YYYY-MM-DD.
+    pub assessed_on: String,
+}
