@@ -3,6 +3,7 @@
 //! all show the same numbers. Formulas cite `shared/DOMAIN.md` by section.
 
 pub mod capacity;
+pub mod compensation;
 pub mod maturity;
 pub mod money;
 pub mod segmentation;
