@@ -32,13 +32,14 @@ TEST_PACKAGES=(
     xvfb xauth dbus-x11 dbus-daemon webkit2gtk-driver imagemagick sqlite3 xdotool adwaita-icon-theme
 )
 
-# Runs a command in a virtual X display with its own D-Bus session bus. Without a session bus,
+# Prefix that runs a command in a virtual X display with its own D-Bus session bus:
+# "${HEADLESS[@]}" COMMAND... (an array, so a script can also `exec` it). Without a session bus,
 # GTK auto-launches one per display that outlives xvfb-run (with at-spi and the document
 # portal); dbus-run-session ends the bus, and with it those helpers, when the command ends.
-# 24-bit colour and a real screen size: xvfb-run's default screen is 640x480x8.
-headless() {
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1440x900x24" "$@"
-}
+# xvfb-run -a picks a free display number; 24-bit colour and a screen that fits the 1280x800
+# window, instead of xvfb-run's default 640x480x8.
+# shellcheck disable=SC2034 # used by run.sh and test.sh
+HEADLESS=(dbus-run-session -- xvfb-run -a -s "-screen 0 1440x900x24")
 
 # ---------------------------------------------------------------------------------------------
 # Messages

@@ -58,7 +58,8 @@ case "$mode" in
         ;;
     xvfb)
         log "starting CS Plan in a virtual X display (xvfb-run); stop it with Ctrl-C"
-        headless "$app"
+        # exec: a signal to this script (Ctrl-C, kill) reaches the display and the app directly.
+        exec "${HEADLESS[@]}" "$app"
         ;;
     window)
         log "starting CS Plan"

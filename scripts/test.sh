@@ -126,12 +126,12 @@ cli="$(bin_path dev csplan)"
 [[ -x "$app" && -x "$cli" ]] || die "the build did not produce $app and $cli"
 mapfile -t e2e_files < <(find tests/e2e -maxdepth 1 -name '*.test.mjs' | sort)
 ((${#e2e_files[@]} > 0)) || die "no WebDriver tests found in tests/e2e (*.test.mjs)"
-# In a virtual X display (headless: xvfb-run -a picks a free display number) big enough for the
-# 1280x800 window. One test file at a time: each test starts its own tauri-driver and app.
+# In a virtual X display with its own D-Bus session (HEADLESS, lib.sh). One test file at a time:
+# each test starts its own tauri-driver and app.
 run_e2e() {
     # The tests run the binaries built above (step runs this in a subshell, so the exports stay here).
     export CSPLAN_APP="$app" CSPLAN_CLI="$cli"
-    headless node --test --test-concurrency=1 "${e2e_files[@]}"
+    "${HEADLESS[@]}" node --test --test-concurrency=1 "${e2e_files[@]}"
 }
 step "WebDriver tests (xvfb-run)" run_e2e
 count_tests node
