@@ -52,7 +52,7 @@ fn problem(
 ) -> Option<String> {
     if respondents.len() != levels.len() {
         return Some(format!(
-            "The heat map needs one row of answers per respondent, but it was given {} respondents and {} rows.",
+            "The heat map needs one row of answers per respondent (respondents: {}, rows of answers: {}).",
             respondents.len(),
             levels.len()
         ));
@@ -60,7 +60,7 @@ fn problem(
     respondents.iter().zip(levels).find_map(|(name, row)| {
         if row.len() != questions.len() {
             return Some(format!(
-                "{name}'s row has {} answers for {} questions.",
+                "{name}'s row of answers does not match the questions (answers: {}, questions: {}).",
                 row.len(),
                 questions.len()
             ));

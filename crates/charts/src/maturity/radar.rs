@@ -46,7 +46,7 @@ pub fn radar(questions: &[String], consensus: &[Option<f64>]) -> String {
 fn problem(questions: &[String], consensus: &[Option<f64>]) -> Option<String> {
     if questions.len() != consensus.len() {
         return Some(format!(
-            "The radar needs one consensus score per question, but it was given {} questions and {} scores.",
+            "The radar needs as many consensus scores as questions (questions: {}, scores: {}).",
             questions.len(),
             consensus.len()
         ));
@@ -81,6 +81,16 @@ impl Wheel {
     fn pixel(&self, index: usize, radius: f64) -> (i32, i32) {
         let (x, y) = self.at(index, radius);
         (x.round() as i32, y.round() as i32)
+    }
+
+    /// The point `radius` out on the line halfway between the first and second spokes, or at
+    /// 45 degrees when they are further apart, so the rings' labels still stack downwards.
+    fn between_first_spokes(&self, radius: f64) -> (f64, f64) {
+        let angle = (TAU / self.count as f64 / 2.0).min(TAU / 8.0);
+        (
+            self.centre.0 + radius * angle.sin(),
+            self.centre.1 - radius * angle.cos(),
+        )
     }
 
     /// How wide a label centred over or under the wheel may be before it reaches the labels of
@@ -189,21 +199,28 @@ fn draw_rings(root: &Canvas<'_>, wheel: &Wheel) -> Drawn {
     Ok(())
 }
 
-/// "1 Poor", "2 Average", "3 Excellent" just right of the first spoke, each on its ring, on a
-/// patch of whatever lies under it so the ring and the area's edge never run through the words.
+/// "1 Poor", "2 Average", "3 Excellent" just under their rings, halfway between the first two
+/// spokes: no value marker sits there, and the spoke labels stay outside the outer ring. Each
+/// is written on a patch of whatever lies under it, so ring and area edges never cross it.
 fn draw_ring_labels(
     root: &Canvas<'_>,
     wheel: &Wheel,
     area: &[(i32, i32)],
     fill: RGBColor,
 ) -> Drawn {
+    let px = SMALL_PX - 1.0;
     for (points, level) in (1..).zip(&LEVELS) {
-        let (x, y) = wheel.pixel(0, radius_of(f64::from(points)));
+        let (x, y) = wheel.between_first_spokes(radius_of(f64::from(points)));
         let label = format!("{points} {}", level.word);
-        let at = (x + 10, y);
-        let backdrop = if inside(at, area) { fill } else { BACKGROUND };
-        let style = text(SMALL_PX - 1.0, FAINT, anchor(HPos::Left, VPos::Center));
-        knockout_text(root, &label, at, SMALL_PX - 1.0, style, backdrop)?;
+        let at = (x.round() as i32, y.round() as i32 + 2);
+        let middle = (at.0, at.1 + (px / 2.0).round() as i32);
+        let backdrop = if inside(middle, area) {
+            fill
+        } else {
+            BACKGROUND
+        };
+        let style = text(px, FAINT, anchor(HPos::Center, VPos::Top));
+        knockout_text(root, &label, at, px, style, backdrop)?;
     }
     Ok(())
 }
