@@ -144,3 +144,85 @@ fn the_pages_sha256_matches_the_sha2_crate_across_block_boundaries() {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
 }
+
+/// The page's form script on a stand-in DOM: two levels picked, evidence typed, "Save answers
+/// file" pressed. The downloaded file must be one Rust accepts, under the announced name.
+#[test]
+fn the_form_downloads_the_picked_answers_as_a_valid_file() {
+    if !node_available() {
+        return;
+    }
+    let html = tricky_page();
+    let answers_js = element_text(&html, &format!("<script id=\"{QUESTIONNAIRE_SCRIPT_ID}\">"));
+    let meta = element_text(
+        &html,
+        "<script type=\"application/json\" id=\"csplan-meta\">",
+    );
+    let form_js = element_text(&html, "<script>\n");
+    let stand_in = r#"
+var blobs = [], clicked = [];
+globalThis.Blob = function (parts) { this.text = parts.join(""); blobs.push(this); };
+globalThis.URL = { createObjectURL: function (b) { return "blob:" + blobs.indexOf(b); },
+                   revokeObjectURL: function () {} };
+globalThis.setTimeout = function () {};
+function element(props) {
+  var e = { listeners: {}, hidden: true, value: "", textContent: "",
+            addEventListener: function (type, f) { this.listeners[type] = f; },
+            click: function () { clicked.push(this); } };
+  for (var key in props) { e[key] = props[key]; }
+  return e;
+}
+var picked = { "q1-level": "poor", "q4-level": "average" };
+var typed = { "q4-evidence": "Rule: $2M ARR per CSM", "q1-note": "Reports to the CRO" };
+var form = element({
+  querySelector: function (selector) {
+    var name = /name="([^"]+)"/.exec(selector)[1];
+    return picked[name] ? { value: picked[name] } : null;
+  },
+  querySelectorAll: function () { return []; },
+  elements: new Proxy({}, { get: function (_, name) { return { value: typed[name] || "" }; } })
+});
+var byId = { "csplan-meta": element({ textContent: META }), "csplan-form": form,
+             "csplan-status": element({}), "csplan-output": element({}), "csplan-copy": element({}) };
+globalThis.document = {
+  getElementById: function (id) { return byId[id]; },
+  createElement: function () { return element({}); },
+  body: { appendChild: function () {}, removeChild: function () {} }
+};
+"#
+    .replace("META", &serde_json::to_string(meta).unwrap());
+    let program = format!(
+        "{answers_js}\n{stand_in}\n{form_js}\nform.listeners.submit({{ preventDefault: function () {{}} }});\n\
+         process.stdout.write(JSON.stringify({{ name: clicked[0].download, text: blobs[0].text,\n\
+           status: byId[\"csplan-status\"].textContent, shown: !byId[\"csplan-copy\"].hidden }}));\n"
+    );
+    let result: serde_json::Value = serde_json::from_str(&run_node(&program)).unwrap();
+    assert_eq!(
+        result["name"],
+        "Q3 -exec- review - 2026 --script- - Zoë Ångström-日本 🚀.csplan-answers.json"
+    );
+    let file = parse_answers_file(result["text"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        file.answers,
+        [
+            Answer {
+                question: 1,
+                level: Level::Poor,
+                evidence: String::new(),
+                note: "Reports to the CRO".to_string(),
+            },
+            Answer {
+                question: 4,
+                level: Level::Average,
+                evidence: "Rule: $2M ARR per CSM".to_string(),
+                note: String::new(),
+            },
+        ]
+    );
+    let status = result["status"].as_str().unwrap();
+    assert!(
+        status.contains("with 2 of 9 answers (7 left unanswered)"),
+        "{status}"
+    );
+    assert_eq!(result["shown"], true);
+}
