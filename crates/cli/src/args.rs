@@ -29,6 +29,11 @@ pub enum Command {
     },
     /// How many CSMs are needed, top-down and bottom-up, per segment and in total.
     Capacity(CapacityArgs),
+    /// The maturity self-assessment: list assessments, report one, merge answers files.
+    Maturity {
+        #[command(subcommand)]
+        what: crate::maturity_args::MaturityWhat,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,8 @@
 mod args;
 mod catalog_file;
 mod commands;
+mod maturity_args;
+mod maturity_output;
 mod report;
 
 use clap::Parser;

@@ -3,6 +3,7 @@
 mod capacity;
 mod demo;
 mod import;
+mod maturity;
 
 use crate::args::{Cli, Command, ImportWhat};
 use anyhow::Result;
@@ -14,5 +15,6 @@ pub async fn run(cli: Cli) -> Result<()> {
             what: ImportWhat::Accounts { file, db },
         } => import::accounts(&file, &db).await,
         Command::Capacity(args) => capacity::run(&args).await,
+        Command::Maturity { what } => maturity::run(what).await,
     }
 }
