@@ -10,7 +10,7 @@ use tauri::{Manager, Runtime};
 
 /// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{capacity, data, workspace};
+    use commands::{capacity, data, maturity, workspace};
     builder.invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_open,
@@ -27,6 +27,20 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         capacity::scenario_delete,
         capacity::scenario_compare,
         data::accounts_import,
+        maturity::maturity_questions,
+        maturity::maturity_list,
+        maturity::maturity_create,
+        maturity::maturity_open,
+        maturity::maturity_delete,
+        maturity::maturity_add_respondent,
+        maturity::maturity_remove_respondent,
+        maturity::maturity_answer,
+        maturity::maturity_clear_answer,
+        maturity::maturity_cadence_level,
+        maturity::maturity_export_questionnaire,
+        maturity::maturity_import_answers,
+        maturity::maturity_export_report,
+        maturity::maturity_export_answers_csv,
     ])
 }
 

@@ -3,9 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::commands::capacity::{ComparisonView, PlanCharts, PlanView};
+use csplan_app_lib::commands::maturity::{MaturityCharts, MaturityView};
 use csplan_app_lib::error::ApiError;
 use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs};
-use csplan_store::{ImportReport, ImportSummary, Scenario, ScenarioSummary, WorkspaceInfo};
+use csplan_domain::maturity::{Answer, Question};
+use csplan_store::{
+    AssessmentSummary, ImportReport, ImportSummary, MergeSummary, Scenario, ScenarioSummary,
+    WorkspaceInfo,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -28,6 +33,12 @@ fn export_all(dir: &Path) {
     WorkspaceInfo::export_all(&cfg).unwrap();
     ImportSummary::export_all(&cfg).unwrap();
     ImportReport::export_all(&cfg).unwrap();
+    MaturityView::export_all(&cfg).unwrap();
+    MaturityCharts::export_all(&cfg).unwrap();
+    Question::export_all(&cfg).unwrap();
+    Answer::export_all(&cfg).unwrap();
+    AssessmentSummary::export_all(&cfg).unwrap();
+    MergeSummary::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

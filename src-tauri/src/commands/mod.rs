@@ -2,4 +2,5 @@
 
 pub mod capacity;
 pub mod data;
+pub mod maturity;
 pub mod workspace;

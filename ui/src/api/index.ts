@@ -3,7 +3,15 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError } from "./bindings/ApiError";
 import type { ComparisonView } from "./bindings/ComparisonView";
+import type { Answer } from "./bindings/Answer";
+import type { Assessment } from "./bindings/Assessment";
+import type { AssessmentSummary } from "./bindings/AssessmentSummary";
 import type { ImportSummary } from "./bindings/ImportSummary";
+import type { Level } from "./bindings/Level";
+import type { MaturityView } from "./bindings/MaturityView";
+import type { MergeSummary } from "./bindings/MergeSummary";
+import type { Question } from "./bindings/Question";
+import type { RespondentRecord } from "./bindings/RespondentRecord";
 import type { PlanView } from "./bindings/PlanView";
 import type { Scenario } from "./bindings/Scenario";
 import type { ScenarioInputs } from "./bindings/ScenarioInputs";
@@ -11,23 +19,38 @@ import type { ScenarioSummary } from "./bindings/ScenarioSummary";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 
 export type * from "./bindings/ApiError";
+export type * from "./bindings/ActionItem";
 export type * from "./bindings/Activity";
+export type * from "./bindings/Answer";
+export type * from "./bindings/Assessment";
+export type * from "./bindings/AssessmentSummary";
 export type * from "./bindings/CapacityPlan";
 export type * from "./bindings/ComparisonRow";
 export type * from "./bindings/ComparisonView";
 export type * from "./bindings/ImportProblem";
 export type * from "./bindings/ImportReport";
 export type * from "./bindings/ImportSummary";
+export type * from "./bindings/Helper";
+export type * from "./bindings/Level";
+export type * from "./bindings/LevelText";
+export type * from "./bindings/MaturityCharts";
+export type * from "./bindings/MaturityView";
+export type * from "./bindings/MergeSummary";
 export type * from "./bindings/PlanSide";
 export type * from "./bindings/PlanView";
+export type * from "./bindings/Question";
+export type * from "./bindings/QuestionResult";
+export type * from "./bindings/RespondentRecord";
 export type * from "./bindings/Rounding";
 export type * from "./bindings/Scenario";
 export type * from "./bindings/ScenarioInputs";
 export type * from "./bindings/ScenarioSummary";
+export type * from "./bindings/ScoreCard";
 export type * from "./bindings/SegmentCatalog";
 export type * from "./bindings/SegmentPlan";
 export type * from "./bindings/SideDelta";
 export type * from "./bindings/TouchModel";
+export type * from "./bindings/TrendPoint";
 export type * from "./bindings/WorkspaceInfo";
 
 export function isApiError(value: unknown): value is ApiError {
@@ -82,4 +105,30 @@ export const scenarios = {
 export const data = {
   /** `null` when the person cancels the file dialog. */
   importAccounts: () => call<ImportSummary | null>("accounts_import"),
+};
+
+/** The maturity self-assessment (DOMAIN.md §4). Every change returns nothing; the page re-opens. */
+export const maturity = {
+  questions: () => call<Question[]>("maturity_questions"),
+  list: () => call<AssessmentSummary[]>("maturity_list"),
+  create: (name: string, assessedOn: string) =>
+    call<Assessment>("maturity_create", { name, assessedOn }),
+  open: (id: number) => call<MaturityView>("maturity_open", { id }),
+  remove: (id: number) => call<void>("maturity_delete", { id }),
+  addRespondent: (assessmentId: number, name: string, role: string) =>
+    call<RespondentRecord>("maturity_add_respondent", { assessmentId, name, role }),
+  removeRespondent: (respondentId: number) =>
+    call<void>("maturity_remove_respondent", { respondentId }),
+  answer: (respondentId: number, answer: Answer) =>
+    call<void>("maturity_answer", { respondentId, answer }),
+  clearAnswer: (respondentId: number, question: number) =>
+    call<void>("maturity_clear_answer", { respondentId, question }),
+  /** Q9's level for the number of days between the executive team's feedback reviews. */
+  cadenceLevel: (days: number) => call<Level>("maturity_cadence_level", { days }),
+  /** Each export resolves to the saved file's path, or `null` when the dialog is cancelled. */
+  exportQuestionnaire: (respondentId: number) =>
+    call<string | null>("maturity_export_questionnaire", { respondentId }),
+  importAnswers: () => call<MergeSummary | null>("maturity_import_answers"),
+  exportReport: (id: number) => call<string | null>("maturity_export_report", { id }),
+  exportAnswersCsv: (id: number) => call<string | null>("maturity_export_answers_csv", { id }),
 };
