@@ -6,9 +6,10 @@
 // a restart of the app on the same workspace file.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { before, test } from "node:test";
 
-import { checkPrerequisites, chooseOption, harness, saveScreenshot, selectedOption, tableRow } from "./helpers.mjs";
+import { CLI, checkPrerequisites, chooseOption, harness, saveScreenshot, selectedOption, tableRow } from "./helpers.mjs";
 
 before(checkPrerequisites);
 
@@ -105,7 +106,14 @@ test("two leaders answer the 9 questions; the results, disagreements, radar and 
   await assertResults(session);
   await saveScreenshot(session, "maturity-results.png");
 
-  // Restart on the same workspace file: the answers were saved as they were chosen.
+  // The workspace file itself holds every answer, as the CLI reads it: saved as chosen.
+  const report = JSON.parse(execFileSync(CLI, ["maturity", "report", "--db", h.db, "--assessment", name, "--format", "json"], { encoding: "utf8" }));
+  const inFile = Object.fromEntries(report.respondents.map((r) => [r.name, r.answers.map((a) => a.level)]));
+  for (const leader of LEADERS) {
+    assert.deepEqual(inFile[leader.name], leader.levels, `${leader.name}'s answers in ${h.db} (csplan maturity report)`);
+  }
+
+  // Restart on the same workspace file.
   await session.end();
   session = await h.launch(driver);
   await openMaturity(session);

@@ -77,6 +77,9 @@ beforeEach(() => {
         return viewFor();
       case "maturity_answer":
         return null;
+      case "maturity_cadence_level":
+        // The domain's rule stands in here; the real one is tested in Rust (DOMAIN.md §4.1 Q9).
+        return (args as { days: number }).days <= 1 ? "excellent" : (args as { days: number }).days <= 31 ? "average" : "poor";
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
     }
@@ -134,5 +137,66 @@ describe("Maturity page", () => {
     // The results are re-read at once, so every chart follows the new answer.
     expect(calls.some((c) => c.cmd === "maturity_open")).toBe(true);
     expect(byTestId("maturity-save-status")?.textContent).toBe("Saved");
+  });
+
+  it("answers Q9 from the review cadence, saying how in the evidence", async () => {
+    component = mount(MaturityPage, { target, props: { pages: ["capacity"], onnavigate: () => {} } });
+    await settle();
+    (byTestId("maturity-tab-answer") as HTMLButtonElement).click();
+    await settle();
+    calls = [];
+
+    const days = byTestId("cadence-days") as HTMLInputElement;
+    days.value = "90";
+    days.dispatchEvent(new Event("input", { bubbles: true }));
+    (byTestId("cadence-apply") as HTMLButtonElement).click();
+    await settle();
+
+    expect(calls.find((c) => c.cmd === "maturity_cadence_level")?.args).toEqual({ days: 90 });
+    const save = calls.find((c) => c.cmd === "maturity_answer")!;
+    expect(save.args.respondentId).toBe(11);
+    expect(save.args.answer).toMatchObject({ question: 9, level: "poor" });
+    expect((save.args.answer as Answer).evidence).toContain("every 90 days");
+  });
+
+  it("saves evidence typed under a chosen level once typing pauses", async () => {
+    component = mount(MaturityPage, { target, props: { pages: ["capacity"], onnavigate: () => {} } });
+    await settle();
+    (byTestId("maturity-tab-answer") as HTMLButtonElement).click();
+    await settle();
+    calls = [];
+
+    const evidence = byTestId("evidence-2") as HTMLTextAreaElement;
+    evidence.value = "CS owns renewals since March";
+    evidence.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "maturity_answer")).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    await settle();
+    const saves = calls.filter((c) => c.cmd === "maturity_answer");
+    expect(saves).toHaveLength(1);
+    expect(saves[0]!.args.answer).toEqual({ question: 2, level: "average", evidence: "CS owns renewals since March", note: "" });
+  });
+
+  it("keeps evidence typed just before switching leaders with the leader who typed it", async () => {
+    component = mount(MaturityPage, { target, props: { pages: ["capacity"], onnavigate: () => {} } });
+    await settle();
+    (byTestId("maturity-tab-answer") as HTMLButtonElement).click();
+    await settle();
+    calls = [];
+
+    const evidence = byTestId("evidence-2") as HTMLTextAreaElement;
+    evidence.value = "Ann's evidence";
+    evidence.dispatchEvent(new Event("input", { bubbles: true }));
+    const select = byTestId("respondent-select") as HTMLSelectElement;
+    select.value = "12";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+
+    const saves = calls.filter((c) => c.cmd === "maturity_answer");
+    expect(saves).toHaveLength(1);
+    expect(saves[0]!.args.respondentId).toBe(11);
+    expect((saves[0]!.args.answer as Answer).evidence).toBe("Ann's evidence");
   });
 });
