@@ -34,6 +34,11 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::maturity_args::MaturityWhat,
     },
+    /// CSM comp plans: backtest, stress test and lint.
+    Comp {
+        #[command(subcommand)]
+        what: crate::comp_args::CompCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]

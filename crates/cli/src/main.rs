@@ -4,6 +4,8 @@
 mod args;
 mod catalog_file;
 mod commands;
+mod comp_args;
+mod comp_report;
 mod maturity_args;
 mod maturity_output;
 mod report;

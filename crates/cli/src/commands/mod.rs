@@ -1,6 +1,7 @@
 //! One module per subcommand, each a thin front door onto the store and domain calls.
 
 mod capacity;
+mod comp;
 mod demo;
 mod import;
 mod maturity;
@@ -16,5 +17,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => import::accounts(&file, &db).await,
         Command::Capacity(args) => capacity::run(&args).await,
         Command::Maturity { what } => maturity::run(what).await,
+        Command::Comp { what } => comp::run(&what),
     }
 }

@@ -74,38 +74,52 @@ impl PayoutCurve {
 
     /// The payout where each tier starts (its jump included), in tier order.
     pub fn tier_starts(&self) -> Vec<f64> {
-        let mut starts = Vec::with_capacity(self.tiers.len());
-        let mut previous: Option<(Tier, f64)> = None;
-        for tier in &self.tiers {
-            let start = match previous {
-                None => tier.jump,
-                Some((p, p_start)) => p_start + p.rate * (tier.from - p.from) + tier.jump,
-            };
-            starts.push(start);
-            previous = Some((*tier, start));
-        }
-        starts
+        CurveTable::new(self).tiers.iter().map(|t| t.2).collect()
     }
 
     /// Payout multiple at `attainment`: never negative, never above the cap.
     pub fn payout(&self, attainment: f64) -> f64 {
-        let mut payout = 0.0;
-        let mut previous: Option<(Tier, f64)> = None;
+        CurveTable::new(self).payout(attainment)
+    }
+}
+
+/// A curve with each tier's starting payout worked out once, for the stress test's inner loop.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CurveTable {
+    /// (from, rate, payout at from).
+    tiers: Vec<(f64, f64, f64)>,
+    cap: f64,
+}
+
+impl CurveTable {
+    pub(crate) fn new(curve: &PayoutCurve) -> CurveTable {
+        let mut tiers: Vec<(f64, f64, f64)> = Vec::with_capacity(curve.tiers.len());
+        for tier in &curve.tiers {
+            let start = match tiers.last() {
+                None => tier.jump,
+                Some(&(from, rate, start)) => start + rate * (tier.from - from) + tier.jump,
+            };
+            tiers.push((tier.from, tier.rate, start));
+        }
+        CurveTable {
+            tiers,
+            cap: curve.cap.unwrap_or(f64::INFINITY),
+        }
+    }
+
+    /// The last tier starting at or below `attainment` (the first tier below its start) pays
+    /// its start plus its rate times the attainment past its start; a NaN attainment pays 0.
+    pub(crate) fn payout(&self, attainment: f64) -> f64 {
+        let mut chosen = None;
         for tier in &self.tiers {
-            if tier.from > attainment && previous.is_some() {
+            if chosen.is_some() && tier.0 > attainment {
                 break;
             }
-            let start = match previous {
-                None => tier.jump,
-                Some((p, p_start)) => p_start + p.rate * (tier.from - p.from) + tier.jump,
-            };
-            payout = start + tier.rate * (attainment - tier.from);
-            previous = Some((*tier, start));
+            chosen = Some(tier);
         }
-        let payout = payout.max(0.0);
-        match self.cap {
-            Some(cap) => payout.min(cap),
-            None => payout,
-        }
+        let payout = chosen.map_or(0.0, |&(from, rate, start)| {
+            start + rate * (attainment - from)
+        });
+        payout.max(0.0).min(self.cap)
     }
 }

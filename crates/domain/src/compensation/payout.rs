@@ -2,6 +2,7 @@
 //! both go through `PlanEngine::variable`, so a Monte Carlo trial that replays the history
 //! unchanged pays exactly what the backtest pays.
 
+use super::curve::CurveTable;
 use super::error::CompError;
 use super::history::{CsmQuarter, History};
 use super::measure::{Measure, Metric};
@@ -83,11 +84,55 @@ fn column(metric: &Metric) -> &str {
     }
 }
 
+/// A measure ready to pay: the same arithmetic as `Measure::payout_multiple`, with the
+/// weight, threshold attainment, quarters and curve tiers worked out once.
+#[derive(Debug, Clone)]
+struct Ready {
+    source: Source,
+    weight: f64,
+    target: f64,
+    lower_is_better: bool,
+    /// Attainment below which nothing is paid (−∞ without a threshold).
+    threshold: f64,
+    /// Bit q set: pays in quarter q of the year.
+    quarters: u32,
+    curve: CurveTable,
+}
+
+impl Ready {
+    fn new(measure: &Measure) -> Ready {
+        Ready {
+            source: source(&measure.metric),
+            weight: measure.weight / 100.0,
+            target: measure.target,
+            lower_is_better: measure.lower_is_better(),
+            threshold: measure.threshold_attainment().unwrap_or(f64::NEG_INFINITY),
+            quarters: (1..=4u8)
+                .filter(|&q| measure.applies_in(q))
+                .fold(0, |mask, q| mask | (1 << q)),
+            curve: CurveTable::new(&measure.curve),
+        }
+    }
+
+    fn payout_multiple(&self, value: f64) -> f64 {
+        let attainment = if self.lower_is_better {
+            self.target / value
+        } else {
+            value / self.target
+        };
+        if attainment < self.threshold {
+            0.0
+        } else {
+            self.curve.payout(attainment)
+        }
+    }
+}
+
 /// A validated plan ready to pay: weights as fractions, each measure's metric resolved.
 #[derive(Debug, Clone)]
 pub struct PlanEngine {
     plan: CompPlan,
-    measures: Vec<(Measure, Source, f64)>,
+    measures: Vec<Ready>,
     credit: f64,
     target: f64,
 }
@@ -96,16 +141,13 @@ impl PlanEngine {
     /// Checks the plan and that `history` has every column and quota its measures read.
     pub fn new(plan: &CompPlan, history: &History) -> Result<PlanEngine, CompError> {
         validate(plan)?;
-        let measures: Vec<(Measure, Source, f64)> = if plan.model == CompModel::BasePlusVariable {
-            plan.measures
-                .iter()
-                .map(|m| (m.clone(), source(&m.metric), m.weight / 100.0))
-                .collect()
+        let measures: &[Measure] = if plan.model == CompModel::BasePlusVariable {
+            &plan.measures
         } else {
-            Vec::new()
+            &[]
         };
-        for (measure, source, _) in &measures {
-            match source {
+        for measure in measures {
+            match source(&measure.metric) {
                 Source::Fixed => {
                     let name = column(&measure.metric);
                     if let Some(row) = history
@@ -132,7 +174,7 @@ impl PlanEngine {
         }
         Ok(PlanEngine {
             plan: plan.clone(),
-            measures,
+            measures: measures.iter().map(Ready::new).collect(),
             credit: plan.expansion_credit(),
             target: plan.variable_target_per_period(),
         })
@@ -147,7 +189,8 @@ impl PlanEngine {
     pub fn fixed_values(&self, rows: &[&CsmQuarter], history: &History) -> Vec<f64> {
         self.measures
             .iter()
-            .map(|(measure, source, _)| match source {
+            .zip(&self.plan.measures)
+            .map(|(ready, measure)| match ready.source {
                 Source::Fixed => {
                     let name = column(&measure.metric);
                     let values: Vec<f64> = rows
@@ -169,17 +212,18 @@ impl PlanEngine {
             CompModel::BasePlusBonus => self.target * self.plan.bonus_funding.unwrap_or(1.0),
             CompModel::BasePlusVariable => {
                 let mut multiple = 0.0;
-                for (index, (measure, source, weight)) in self.measures.iter().enumerate() {
-                    if quarter_of_year.is_some_and(|q| !measure.applies_in(q)) {
+                for (index, measure) in self.measures.iter().enumerate() {
+                    let bit = |q: u8| 1u32.checked_shl(u32::from(q)).unwrap_or(0);
+                    if quarter_of_year.is_some_and(|q| measure.quarters & bit(q) == 0) {
                         continue;
                     }
-                    let value = match source {
+                    let value = match measure.source {
                         Source::Grr => outcome.grr,
                         Source::Nrr => outcome.nrr,
                         Source::Expansion => outcome.expansion * self.credit / outcome.quota,
                         Source::Fixed => fixed.get(index).copied().unwrap_or(f64::NAN),
                     };
-                    multiple += weight * measure.payout_multiple(value);
+                    multiple += measure.weight * measure.payout_multiple(value);
                 }
                 self.target * multiple
             }
