@@ -46,12 +46,13 @@ fn one() -> f64 {
 }
 
 impl Default for StressSetup {
-    /// WORKLOADS.md W5's parameters (benchlib.py `MC_*`).
+    /// WORKLOADS.md W5's parameters (benchlib.py `MC_*`) on the free generator; W5-exact is
+    /// `generator: Generator::Exact` (examples/comp/w5-stress.toml, `csplan comp stress --exact`).
     fn default() -> Self {
         StressSetup {
             trials: 100_000,
             seed: 20_260_101,
-            generator: Generator::Exact,
+            generator: Generator::Free,
             base_quarters: vec![5, 6, 7, 8],
             team_churn_sigma: 0.25,
             team_expansion_sigma: 0.30,
