@@ -1,9 +1,10 @@
 //! CS Plan's SQLite store, shared by the CLI and the desktop app: opening and creating workspace
-//! files, the embedded migrations (`migrations/`), the demo workspace, saved capacity scenarios
-//! and the accounts import. All calls are async on tokio; queries are runtime queries, so the
-//! crate builds without a database.
+//! files, the embedded migrations (`migrations/`), the demo workspace, saved capacity scenarios,
+//! the accounts import, maturity assessments, and the CSM history and comp plans. All calls are
+//! async on tokio; queries are runtime queries, so the crate builds without a database.
 
 mod accounts;
+mod compensation;
 mod connect;
 mod create;
 mod demo;
@@ -15,6 +16,7 @@ mod seed;
 mod workspace;
 
 pub use accounts::{ImportProblem, ImportReport, ImportSummary};
+pub use compensation::{CompPlanSummary, HistoryImportSummary, SavedCompPlan};
 pub use error::StoreError;
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use scenarios::{Scenario, ScenarioSummary};

@@ -54,6 +54,9 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
             "capacity_activities",
             "capacity_catalogs",
             "capacity_scenarios",
+            "comp_plan_versions",
+            "comp_plans",
+            "csm_quarter_extras",
             "csm_quarters",
             "csms",
             "maturity_answers",
@@ -240,7 +243,7 @@ async fn a_workspace_from_a_newer_version_is_refused() {
     match &error {
         StoreError::NewerSchema { found, known, .. } => {
             assert_eq!(*found, 9999);
-            assert_eq!(*known, 2);
+            assert_eq!(*known, 3);
         }
         other => panic!("expected NewerSchema, got {other:?}"),
     }

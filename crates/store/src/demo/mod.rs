@@ -61,6 +61,7 @@ pub(crate) async fn populate(conn: &mut SqliteConnection) -> Result<(), sqlx::Er
     upsert(conn, accounts).await?;
     scenarios::insert(conn, DIGITAL_FIRST, &digital_first()).await?;
     crate::maturity::demo::populate(conn).await?;
+    crate::compensation::demo::populate(conn).await?;
     Ok(())
 }
 
