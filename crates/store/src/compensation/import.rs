@@ -62,7 +62,9 @@ fn lines_of(text: &str) -> HashMap<(String, u32), u64> {
 
 fn cents(dollars: f64) -> Option<i64> {
     let cents = (dollars * 100.0).round();
-    let whole = (dollars * 100.0 - cents).abs() <= 1e-6 * cents.abs().max(1.0);
+    // Multiplying by 100 may be off by a few units in the last place (12.34 -> 1233.9999...).
+    let tolerance = (cents.abs() * 4.0 * f64::EPSILON).max(1e-9);
+    let whole = (dollars * 100.0 - cents).abs() <= tolerance;
     (whole && cents.abs() < MAX_CENTS).then_some(cents as i64)
 }
 
@@ -360,5 +362,20 @@ impl Store {
             added,
             updated,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cents;
+
+    #[test]
+    fn amounts_in_whole_cents_survive_the_float_product_and_others_are_refused() {
+        assert_eq!(cents(1234.56), Some(123_456));
+        assert_eq!(cents(0.1 + 0.2), Some(30));
+        assert_eq!(cents(2_051_985.0), Some(205_198_500));
+        assert_eq!(cents(400_000.125), None);
+        assert_eq!(cents(0.001), None);
+        assert_eq!(cents(1e14), None);
     }
 }
