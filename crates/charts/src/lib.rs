@@ -3,6 +3,7 @@
 //! inlines and the exports save. Top-down is always [`TOP_DOWN_COLOR`] and bottom-up always
 //! [`BOTTOM_UP_COLOR`]. A chart never panics: an input it cannot draw gives a chart that says so.
 
+pub mod compensation;
 mod csms_per_segment;
 mod customers_per_csm;
 mod document;

@@ -33,7 +33,7 @@ pub use payout::{Outcome, PlanEngine};
 pub use plan::{CompModel, CompPlan, PayPeriod, RevenueShare, Role, Split};
 pub use plan_file::{plan_from_toml, plan_to_toml, setup_from_toml};
 pub use sensitivity::{SensitivityRow, sensitivity};
-pub use stats::{descending_ranks, percentile_sorted};
+pub use stats::{descending_ranks, pearson, percentile_sorted};
 pub use stress::{
     StressPreset, StressRun, StressSetup, StressSummary, simulate, summarize, target_budget,
 };
