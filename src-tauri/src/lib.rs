@@ -10,7 +10,7 @@ use tauri::{Manager, Runtime};
 
 /// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{capacity, data, maturity, workspace};
+    use commands::{capacity, compensation, data, maturity, workspace};
     builder.invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_open,
@@ -27,6 +27,19 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         capacity::scenario_delete,
         capacity::scenario_compare,
         data::accounts_import,
+        compensation::comp_plans,
+        compensation::comp_plan_open,
+        compensation::comp_plan_save,
+        compensation::comp_plan_create,
+        compensation::comp_plan_duplicate,
+        compensation::comp_plan_rename,
+        compensation::comp_plan_delete,
+        compensation::comp_plan_export,
+        compensation::comp_plan_import,
+        compensation::comp_history_import,
+        compensation::comp_history,
+        compensation::comp_backtest,
+        compensation::comp_stress,
         maturity::maturity_questions,
         maturity::maturity_list,
         maturity::maturity_create,

@@ -3,13 +3,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::commands::capacity::{ComparisonView, PlanCharts, PlanView};
+use csplan_app_lib::commands::compensation::{
+    BacktestView, CompPlanSaved, CompPlanView, HistoryInfo, StressView,
+};
 use csplan_app_lib::commands::maturity::{MaturityCharts, MaturityView};
 use csplan_app_lib::error::ApiError;
 use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs};
+use csplan_domain::compensation::{BacktestOptions, StressPreset};
 use csplan_domain::maturity::{Answer, Question};
 use csplan_store::{
-    AssessmentSummary, ImportReport, ImportSummary, MergeSummary, Scenario, ScenarioSummary,
-    WorkspaceInfo,
+    AssessmentSummary, CompPlanSummary, HistoryImportSummary, ImportReport, ImportSummary,
+    MergeSummary, Scenario, ScenarioSummary, WorkspaceInfo,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +43,15 @@ fn export_all(dir: &Path) {
     Answer::export_all(&cfg).unwrap();
     AssessmentSummary::export_all(&cfg).unwrap();
     MergeSummary::export_all(&cfg).unwrap();
+    CompPlanView::export_all(&cfg).unwrap();
+    CompPlanSaved::export_all(&cfg).unwrap();
+    CompPlanSummary::export_all(&cfg).unwrap();
+    BacktestView::export_all(&cfg).unwrap();
+    BacktestOptions::export_all(&cfg).unwrap();
+    StressView::export_all(&cfg).unwrap();
+    StressPreset::export_all(&cfg).unwrap();
+    HistoryInfo::export_all(&cfg).unwrap();
+    HistoryImportSummary::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -1,6 +1,7 @@
 //! Thin adapters from IPC to the store, domain and charts crates, one file per domain area.
 
 pub mod capacity;
+pub mod compensation;
 pub mod data;
 pub mod maturity;
 pub mod workspace;

@@ -3,6 +3,16 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError } from "./bindings/ApiError";
 import type { ComparisonView } from "./bindings/ComparisonView";
+import type { BacktestOptions } from "./bindings/BacktestOptions";
+import type { BacktestView } from "./bindings/BacktestView";
+import type { CompPlan } from "./bindings/CompPlan";
+import type { CompPlanSaved } from "./bindings/CompPlanSaved";
+import type { CompPlanSummary } from "./bindings/CompPlanSummary";
+import type { CompPlanView } from "./bindings/CompPlanView";
+import type { HistoryImportSummary } from "./bindings/HistoryImportSummary";
+import type { HistoryInfo } from "./bindings/HistoryInfo";
+import type { StressPreset } from "./bindings/StressPreset";
+import type { StressView } from "./bindings/StressView";
 import type { Answer } from "./bindings/Answer";
 import type { Assessment } from "./bindings/Assessment";
 import type { AssessmentSummary } from "./bindings/AssessmentSummary";
@@ -24,6 +34,37 @@ export type * from "./bindings/Activity";
 export type * from "./bindings/Answer";
 export type * from "./bindings/Assessment";
 export type * from "./bindings/AssessmentSummary";
+export type * from "./bindings/Backtest";
+export type * from "./bindings/BacktestCharts";
+export type * from "./bindings/BacktestOptions";
+export type * from "./bindings/BacktestVerdict";
+export type * from "./bindings/BacktestView";
+export type * from "./bindings/CompModel";
+export type * from "./bindings/CompPlan";
+export type * from "./bindings/CompPlanSaved";
+export type * from "./bindings/CompPlanSummary";
+export type * from "./bindings/CompPlanView";
+export type * from "./bindings/CsmTotals";
+export type * from "./bindings/HistoryImportSummary";
+export type * from "./bindings/HistoryInfo";
+export type * from "./bindings/LintWarning";
+export type * from "./bindings/Measure";
+export type * from "./bindings/Metric";
+export type * from "./bindings/PayPeriod";
+export type * from "./bindings/PayoutCurve";
+export type * from "./bindings/PerfWeights";
+export type * from "./bindings/PlanSummary";
+export type * from "./bindings/QuarterCost";
+export type * from "./bindings/RevenueShare";
+export type * from "./bindings/Role";
+export type * from "./bindings/SavedCompPlan";
+export type * from "./bindings/SensitivityRow";
+export type * from "./bindings/Split";
+export type * from "./bindings/StressPreset";
+export type * from "./bindings/StressSetup";
+export type * from "./bindings/StressSummary";
+export type * from "./bindings/StressView";
+export type * from "./bindings/Tier";
 export type * from "./bindings/CapacityPlan";
 export type * from "./bindings/ComparisonRow";
 export type * from "./bindings/ComparisonView";
@@ -131,4 +172,25 @@ export const maturity = {
   importAnswers: () => call<MergeSummary | null>("maturity_import_answers"),
   exportReport: (id: number) => call<string | null>("maturity_export_report", { id }),
   exportAnswersCsv: (id: number) => call<string | null>("maturity_export_answers_csv", { id }),
+};
+
+/** CSM compensation (DOMAIN.md §3): saved comp plans, the backtest and the stress test. */
+export const compensation = {
+  plans: () => call<CompPlanSummary[]>("comp_plans"),
+  open: (id: number) => call<CompPlanView>("comp_plan_open", { id }),
+  /** Saves a new version when something changed; the lint is of what was saved. */
+  save: (id: number, plan: CompPlan) => call<CompPlanSaved>("comp_plan_save", { id, plan }),
+  create: (name: string, plan: CompPlan) => call<CompPlanView>("comp_plan_create", { name, plan }),
+  duplicate: (id: number, name: string) => call<CompPlanView>("comp_plan_duplicate", { id, name }),
+  rename: (id: number, name: string) => call<CompPlanSummary>("comp_plan_rename", { id, name }),
+  remove: (id: number) => call<void>("comp_plan_delete", { id }),
+  /** Each file action resolves to `null` when the person cancels the dialog. */
+  exportToml: (id: number) => call<string | null>("comp_plan_export", { id }),
+  importToml: () => call<CompPlanView | null>("comp_plan_import"),
+  importHistory: () => call<HistoryImportSummary | null>("comp_history_import"),
+  history: () => call<HistoryInfo>("comp_history"),
+  backtest: (currentId: number, proposedId: number, options: BacktestOptions) =>
+    call<BacktestView>("comp_backtest", { currentId, proposedId, options }),
+  stress: (planIds: number[], trials: number, seed: number, preset: StressPreset | null, budgets: (number | null)[]) =>
+    call<StressView>("comp_stress", { planIds, trials, seed, preset, budgets }),
 };

@@ -1,0 +1,423 @@
+//! CSM compensation (DOMAIN.md §3): the saved comp plans with their lint, the backtest of a
+//! proposed plan against the current one on the workspace's CSM history (WORKLOADS.md W4) and
+//! the Monte Carlo stress test of their cost (W5). The engine is the domain's, the plans and the
+//! history the store's, the charts csplan-charts'; these commands only connect them.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use csplan_charts::compensation::{CostBand, cost_bands, payout_distribution, rank_vs_rank};
+use csplan_domain::compensation::{
+    Backtest, BacktestOptions, CompError, CompPlan, History, LintWarning, SensitivityRow,
+    StressPreset, StressSetup, StressSummary, backtest, lint, plan_from_toml, sensitivity,
+    simulate, summarize, target_budget,
+};
+use csplan_store::{CompPlanSummary, HistoryImportSummary, SavedCompPlan, Store};
+use serde::Serialize;
+use std::path::Path;
+use tauri::State;
+use ts_rs::TS;
+
+/// Trials of each sensitivity run: 14 runs (7 parameters moved down and up) would take 14 times
+/// as long as the stress test itself at its full trial count.
+const SENSITIVITY_TRIALS: u32 = 10_000;
+/// How far each parameter is moved in the sensitivity table (±20%, as `csplan comp stress`).
+const SENSITIVITY_STEP: f64 = 0.2;
+
+/// A saved plan as the plan builder edits it, with what the linter says about it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CompPlanView {
+    pub saved: SavedCompPlan,
+    pub lint: Vec<LintWarning>,
+}
+
+/// The answer to an autosave: the version now saved and the lint of what was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CompPlanSaved {
+    pub summary: CompPlanSummary,
+    pub lint: Vec<LintWarning>,
+}
+
+/// The history the backtest and the stress test run on, in a line: "12 CSMs × 8 quarters".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HistoryInfo {
+    pub csms: u32,
+    pub quarters: u32,
+    /// The first and last quarter labels (`2024Q1`), absent when the history is empty.
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// The backtest's charts as SVG documents, ready to inline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BacktestCharts {
+    pub payout_distribution: String,
+    pub rank_vs_rank: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BacktestView {
+    pub backtest: Backtest,
+    pub charts: BacktestCharts,
+    pub history: HistoryInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StressView {
+    /// One per plan, in the order asked for.
+    pub summaries: Vec<StressSummary>,
+    /// Of the first plan, largest swing first.
+    pub sensitivity: Vec<SensitivityRow>,
+    /// The set-up that ran (the preset applied), so the seed and trials shown are the ones used.
+    pub setup: StressSetup,
+    /// The yearly variable cost bands with each budget.
+    pub chart: String,
+}
+
+/// An engine error as the UI shows it; a plan field problem keeps the field's path in its text.
+fn comp_error(error: CompError) -> ApiError {
+    let code = match &error {
+        CompError::Plan { .. } | CompError::PlanFile { .. } => "invalid-comp-plan",
+        CompError::History(_) => "invalid-history",
+        CompError::Setup { .. } => "invalid-stress-setup",
+    };
+    ApiError::new(code, error.to_string())
+}
+
+fn history_info(history: &History) -> HistoryInfo {
+    let quarters = history.quarters();
+    HistoryInfo {
+        csms: history.by_csm().len() as u32,
+        quarters: quarters.len() as u32,
+        first: quarters.first().map(|q| q.1.clone()),
+        last: quarters.last().map(|q| q.1.clone()),
+    }
+}
+
+/// Every saved plan, for the current and proposed selectors.
+#[tauri::command]
+pub async fn comp_plans(state: State<'_, AppState>) -> Result<Vec<CompPlanSummary>, ApiError> {
+    Ok(state.store().await?.list_comp_plans().await?)
+}
+
+#[tauri::command]
+pub async fn comp_plan_open(state: State<'_, AppState>, id: i64) -> Result<CompPlanView, ApiError> {
+    let saved = state.store().await?.comp_plan(id).await?;
+    let lint = lint(&saved.plan);
+    Ok(CompPlanView { saved, lint })
+}
+
+/// Saves an edit as a new version (an unchanged plan keeps its version). A plan the engine
+/// cannot compute with is refused by the store with the field to fix; lint warnings never stop a
+/// save.
+#[tauri::command]
+pub async fn comp_plan_save(
+    state: State<'_, AppState>,
+    id: i64,
+    plan: CompPlan,
+) -> Result<CompPlanSaved, ApiError> {
+    let summary = state.store().await?.save_comp_plan(id, &plan).await?;
+    Ok(CompPlanSaved {
+        summary,
+        lint: lint(&plan),
+    })
+}
+
+#[tauri::command]
+pub async fn comp_plan_create(
+    state: State<'_, AppState>,
+    name: String,
+    plan: CompPlan,
+) -> Result<CompPlanView, ApiError> {
+    let saved = state.store().await?.create_comp_plan(&name, &plan).await?;
+    let lint = lint(&saved.plan);
+    Ok(CompPlanView { saved, lint })
+}
+
+#[tauri::command]
+pub async fn comp_plan_duplicate(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<CompPlanView, ApiError> {
+    let saved = state.store().await?.duplicate_comp_plan(id, &name).await?;
+    let lint = lint(&saved.plan);
+    Ok(CompPlanView { saved, lint })
+}
+
+#[tauri::command]
+pub async fn comp_plan_rename(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<CompPlanSummary, ApiError> {
+    Ok(state.store().await?.rename_comp_plan(id, &name).await?)
+}
+
+#[tauri::command]
+pub async fn comp_plan_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    Ok(state.store().await?.delete_comp_plan(id).await?)
+}
+
+/// Saves a plan as a TOML file `csplan comp` reads. `None` when the person cancels the dialog.
+#[tauri::command]
+pub async fn comp_plan_export(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Option<String>, ApiError> {
+    let saved = state.store().await?.comp_plan(id).await?;
+
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Export the comp plan as TOML")
+        .set_file_name(format!("{}.toml", saved.name))
+        .add_filter("Comp plan", &["toml"])
+        .save_file()
+        .await;
+    let Some(file) = picked else {
+        return Ok(None);
+    };
+    let path = file.path();
+    std::fs::write(path, &saved.toml).map_err(|e| {
+        ApiError::new(
+            "io",
+            format!(
+                "{} could not be written ({e}). Choose another folder or file name.",
+                path.display()
+            ),
+        )
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a plan TOML file and saves it as a new plan. `None` when the person cancels.
+#[tauri::command]
+pub async fn comp_plan_import(
+    state: State<'_, AppState>,
+) -> Result<Option<CompPlanView>, ApiError> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Import a comp plan")
+        .add_filter("Comp plan", &["toml"])
+        .pick_file()
+        .await;
+    let Some(file) = picked else {
+        return Ok(None);
+    };
+    Ok(Some(
+        import_plan(&*state.store().await?, file.path()).await?,
+    ))
+}
+
+/// Reads, checks and saves one plan file under the name inside it.
+pub async fn import_plan(store: &Store, path: &Path) -> Result<CompPlanView, ApiError> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ApiError::new(
+            "io",
+            format!("{name} could not be read ({e}). Check the file and try again."),
+        )
+    })?;
+    let plan = plan_from_toml(&name, &text)
+        .map_err(|e| ApiError::new("invalid-comp-plan", format!("{e}. Nothing was imported.")))?;
+    let saved = store.create_comp_plan(&plan.name, &plan).await?;
+    let lint = lint(&saved.plan);
+    Ok(CompPlanView { saved, lint })
+}
+
+/// Asks for a history CSV and merges it into the workspace. An invalid file changes nothing
+/// and comes back as an error naming its line and column. `None` when the person cancels.
+#[tauri::command]
+pub async fn comp_history_import(
+    state: State<'_, AppState>,
+) -> Result<Option<HistoryImportSummary>, ApiError> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Import CSM history from a CSV file")
+        .add_filter("CSV file", &["csv"])
+        .pick_file()
+        .await;
+    let Some(file) = picked else {
+        return Ok(None);
+    };
+    Ok(Some(
+        state.store().await?.import_history_csv(file.path()).await?,
+    ))
+}
+
+/// The history in use, for the line under "Import history CSV...".
+#[tauri::command]
+pub async fn comp_history(state: State<'_, AppState>) -> Result<HistoryInfo, ApiError> {
+    Ok(history_info(&state.store().await?.csm_history().await?))
+}
+
+/// What the proposed plan would have paid against the current one on the workspace's history.
+#[tauri::command]
+pub async fn comp_backtest(
+    state: State<'_, AppState>,
+    current_id: i64,
+    proposed_id: i64,
+    options: BacktestOptions,
+) -> Result<BacktestView, ApiError> {
+    let store = state.store().await?;
+    let history = store.csm_history().await?;
+    let current = store.comp_plan(current_id).await?.plan;
+    let proposed = store.comp_plan(proposed_id).await?.plan;
+    drop(store);
+    let result = backtest(&history, &current, &proposed, &options).map_err(comp_error)?;
+    Ok(backtest_view(result, &history))
+}
+
+/// The backtest with its charts, both drawn from the same per-CSM totals.
+pub fn backtest_view(backtest: Backtest, history: &History) -> BacktestView {
+    let totals = &backtest.csm_totals;
+    let spearman = |p: usize| {
+        backtest.plan_summary[p]
+            .spearman_perf_vs_payout
+            .map_or_else(|| "n/a".to_string(), |s| format!("{s:.2}"))
+    };
+    let charts = BacktestCharts {
+        payout_distribution: payout_distribution(&[
+            (
+                backtest.current.clone(),
+                totals.iter().map(|c| c.var_current).collect(),
+            ),
+            (
+                backtest.proposed.clone(),
+                totals.iter().map(|c| c.var_proposed).collect(),
+            ),
+        ]),
+        rank_vs_rank: rank_vs_rank(&[
+            (
+                format!("{} (Spearman {})", backtest.current, spearman(0)),
+                totals
+                    .iter()
+                    .map(|c| (c.perf_rank, c.rank_current))
+                    .collect(),
+            ),
+            (
+                format!("{} (Spearman {})", backtest.proposed, spearman(1)),
+                totals
+                    .iter()
+                    .map(|c| (c.perf_rank, c.rank_proposed))
+                    .collect(),
+            ),
+        ]),
+    };
+    BacktestView {
+        history: history_info(history),
+        backtest,
+        charts,
+    }
+}
+
+/// Next year's variable cost of each plan under uncertain churn and expansion. Runs on a
+/// blocking thread: 100,000 trials take seconds and must not freeze the window.
+#[tauri::command]
+pub async fn comp_stress(
+    state: State<'_, AppState>,
+    plan_ids: Vec<i64>,
+    trials: u32,
+    seed: u64,
+    preset: Option<StressPreset>,
+    budgets: Vec<Option<f64>>,
+) -> Result<StressView, ApiError> {
+    if plan_ids.is_empty() {
+        return Err(ApiError::new(
+            "invalid-stress-setup",
+            "Choose at least one plan to stress-test.",
+        ));
+    }
+    let (history, plans) = {
+        let store = state.store().await?;
+        let history = store.csm_history().await?;
+        let mut plans = Vec::with_capacity(plan_ids.len());
+        for id in &plan_ids {
+            plans.push(store.comp_plan(*id).await?.plan);
+        }
+        (history, plans)
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        stress(
+            &history,
+            &plans,
+            &stress_setup(trials, seed, preset),
+            &budgets,
+        )
+    })
+    .await
+    .map_err(|e| {
+        ApiError::new(
+            "stress-failed",
+            format!("The stress test stopped unexpectedly ({e}). Run it again."),
+        )
+    })?
+}
+
+/// W5's set-up with the page's trials and seed; no preset is the base year as it was.
+pub fn stress_setup(trials: u32, seed: u64, preset: Option<StressPreset>) -> StressSetup {
+    let base = StressSetup {
+        trials,
+        seed,
+        ..StressSetup::default()
+    };
+    match preset {
+        Some(preset) => preset.apply(&base),
+        None => base,
+    }
+}
+
+/// The stress test itself, on the calling thread.
+pub fn stress(
+    history: &History,
+    plans: &[CompPlan],
+    setup: &StressSetup,
+    budgets: &[Option<f64>],
+) -> Result<StressView, ApiError> {
+    for budget in budgets.iter().flatten() {
+        if !(budget.is_finite() && *budget >= 0.0) {
+            return Err(ApiError::new(
+                "invalid-budget",
+                format!("A budget is an amount of 0 dollars or more (it is {budget})."),
+            ));
+        }
+    }
+    let run = simulate(history, plans, setup).map_err(comp_error)?;
+    let summaries: Vec<StressSummary> = plans
+        .iter()
+        .zip(&run.costs)
+        .enumerate()
+        .map(|(i, (plan, costs))| {
+            let budget = budgets
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| target_budget(plan, run.csms));
+            summarize(&plan.name, costs, budget)
+        })
+        .collect();
+    let quick = StressSetup {
+        trials: setup.trials.min(SENSITIVITY_TRIALS),
+        ..setup.clone()
+    };
+    let sensitivity = match plans.first() {
+        Some(first) => sensitivity(history, first, &quick, SENSITIVITY_STEP).map_err(comp_error)?,
+        None => Vec::new(),
+    };
+    let bands: Vec<CostBand> = summaries
+        .iter()
+        .map(|s| CostBand {
+            plan: s.plan.clone(),
+            p5: s.p5,
+            p50: s.p50,
+            p95: s.p95,
+            mean: s.mean_cost,
+            budget: s.budget,
+        })
+        .collect();
+    Ok(StressView {
+        chart: cost_bands(&bands),
+        summaries,
+        sensitivity,
+        setup: setup.clone(),
+    })
+}
