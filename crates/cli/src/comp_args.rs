@@ -15,17 +15,28 @@ pub enum CompCommand {
     Lint(LintArgs),
 }
 
+/// Where the CSM history comes from: a CSV file, or a workspace (which also holds saved plans).
 #[derive(Debug, Args)]
-pub struct BacktestArgs {
+#[group(required = true, multiple = false)]
+pub struct HistorySource {
     /// Per-CSM per-quarter history CSV (columns of shared/bench/DATA.md §2).
     #[arg(long, value_name = "FILE")]
-    pub history: PathBuf,
-    /// The plan in use.
-    #[arg(long, value_name = "PLAN.toml")]
-    pub current: PathBuf,
-    /// The draft plan.
-    #[arg(long, value_name = "PLAN.toml")]
-    pub proposed: PathBuf,
+    pub history: Option<PathBuf>,
+    /// A workspace file (it must exist): its CSM history, and its saved plans by name.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    #[command(flatten)]
+    pub source: HistorySource,
+    /// The plan in use: a plan file (ending in .toml) or, with --db, a saved plan's name.
+    #[arg(long, value_name = "NAME|PLAN.toml")]
+    pub current: String,
+    /// The draft plan: a plan file (ending in .toml) or, with --db, a saved plan's name.
+    #[arg(long, value_name = "NAME|PLAN.toml")]
+    pub proposed: String,
     /// Performance index weights of GRR, NRR and NPS (default 0.4,0.4,0.2).
     #[arg(long, value_name = "G,N,P")]
     pub perf_weights: Option<String>,
@@ -50,11 +61,12 @@ pub enum PresetArg {
 
 #[derive(Debug, Args)]
 pub struct StressArgs {
-    /// A plan to cost; repeat for several plans on the same draws.
-    #[arg(long = "plan", value_name = "PLAN.toml", required = true)]
-    pub plans: Vec<PathBuf>,
-    #[arg(long, value_name = "FILE")]
-    pub history: PathBuf,
+    /// A plan to cost: a plan file (ending in .toml) or, with --db, a saved plan's name;
+    /// repeat for several plans on the same draws.
+    #[arg(long = "plan", value_name = "NAME|PLAN.toml", required = true)]
+    pub plans: Vec<String>,
+    #[command(flatten)]
+    pub source: HistorySource,
     /// Stress set-up TOML (trials, seed, generator, base quarters, volatilities); default W5's.
     #[arg(long, value_name = "FILE")]
     pub setup: Option<PathBuf>,

@@ -1,7 +1,8 @@
-//! `csplan comp`: plan files and a history CSV in, the domain's backtest, stress test or lint
-//! out. No workspace is opened.
+//! `csplan comp`: plans and a CSM history in, the domain's backtest, stress test or lint out.
+//! The history is a CSV file (`--history`) or a workspace's (`--db`); each plan is a plan file
+//! (a value ending in .toml) or, with `--db`, a plan saved in that workspace, by name.
 
-use crate::comp_args::{BacktestArgs, CompCommand, LintArgs, PresetArg, StressArgs};
+use crate::comp_args::{BacktestArgs, CompCommand, HistorySource, LintArgs, PresetArg, StressArgs};
 use crate::comp_report;
 use anyhow::{Context, Result, bail};
 use csplan_domain::compensation::{
@@ -9,12 +10,14 @@ use csplan_domain::compensation::{
     backtest, lint, plan_from_toml, read_history, sensitivity, setup_from_toml, simulate,
     summarize, target_budget,
 };
+use csplan_store::Store;
 use std::path::Path;
+use std::time::Duration;
 
-pub fn run(command: &CompCommand) -> Result<()> {
+pub async fn run(command: &CompCommand) -> Result<()> {
     match command {
-        CompCommand::Backtest(args) => run_backtest(args),
-        CompCommand::Stress(args) => run_stress(args),
+        CompCommand::Backtest(args) => run_backtest(args).await,
+        CompCommand::Stress(args) => run_stress(args).await,
         CompCommand::Lint(args) => run_lint(args),
     }
 }
@@ -29,6 +32,14 @@ fn read_plan(path: &Path) -> Result<CompPlan> {
     Ok(plan_from_toml(&path.display().to_string(), &text)?)
 }
 
+/// A value ending in .toml names a plan file; anything else, a saved plan.
+fn plan_file(value: &str) -> Option<&Path> {
+    value
+        .to_ascii_lowercase()
+        .ends_with(".toml")
+        .then(|| Path::new(value))
+}
+
 fn load_history(path: &Path) -> Result<History> {
     let file = std::fs::File::open(path)
         .with_context(|| format!("cannot read the history {}", path.display()))?;
@@ -36,6 +47,79 @@ fn load_history(path: &Path) -> Result<History> {
         &path.display().to_string(),
         std::io::BufReader::new(file),
     )?)
+}
+
+/// The plans (`(flag, value)` pairs, in order) and the history a command computes on.
+async fn inputs(
+    source: &HistorySource,
+    plans: &[(&str, &str)],
+) -> Result<(Vec<CompPlan>, History)> {
+    match (&source.db, &source.history) {
+        (Some(db), _) => {
+            let store = Store::open_with(db, None, Duration::from_secs(5)).await?;
+            let loaded = from_workspace(&store, plans).await;
+            // Closed before computing: a long stress run does not hold the workspace open.
+            store.close().await;
+            loaded
+        }
+        (None, Some(history)) => {
+            let mut read = Vec::with_capacity(plans.len());
+            for (flag, value) in plans {
+                match plan_file(value) {
+                    Some(path) => read.push(read_plan(path)?),
+                    None => bail!(
+                        "{flag} \"{value}\" does not end in .toml, so it names a saved plan; give --db PATH for the workspace that holds it, or a plan file"
+                    ),
+                }
+            }
+            Ok((read, load_history(history)?))
+        }
+        // clap requires one of the two.
+        (None, None) => bail!("give --history FILE or --db PATH"),
+    }
+}
+
+async fn from_workspace(store: &Store, plans: &[(&str, &str)]) -> Result<(Vec<CompPlan>, History)> {
+    let mut read = Vec::with_capacity(plans.len());
+    for (flag, value) in plans {
+        read.push(match plan_file(value) {
+            Some(path) => read_plan(path)?,
+            None => match store.comp_plan_by_name(value).await {
+                Ok(saved) => saved.plan,
+                Err(csplan_store::StoreError::NotFound { .. }) => {
+                    bail!("{}", unknown_plan(store, flag, value).await?)
+                }
+                Err(error) => return Err(error.into()),
+            },
+        });
+    }
+    let history = store.csm_history().await?;
+    if history.rows.is_empty() {
+        bail!(
+            "the workspace {} has no CSM history; import a history CSV into it in the app, or give --history FILE",
+            store.path().display()
+        );
+    }
+    Ok((read, history))
+}
+
+/// Names the saved plans, so a mistyped name can be corrected from the message.
+async fn unknown_plan(store: &Store, flag: &str, value: &str) -> Result<String> {
+    let names: Vec<String> = store
+        .list_comp_plans()
+        .await?
+        .into_iter()
+        .map(|p| format!("\"{}\"", p.name))
+        .collect();
+    let saved = if names.is_empty() {
+        "it has no saved plans".to_string()
+    } else {
+        format!("its saved plans are {}", names.join(", "))
+    };
+    Ok(format!(
+        "{flag} \"{value}\": the workspace {} has no comp plan by that name ({saved}); a plan file must end in .toml",
+        store.path().display()
+    ))
 }
 
 fn perf_weights(text: &str) -> Result<PerfWeights> {
@@ -51,10 +135,14 @@ fn perf_weights(text: &str) -> Result<PerfWeights> {
     }
 }
 
-fn run_backtest(args: &BacktestArgs) -> Result<()> {
-    let current = read_plan(&args.current)?;
-    let proposed = read_plan(&args.proposed)?;
-    let history = load_history(&args.history)?;
+async fn run_backtest(args: &BacktestArgs) -> Result<()> {
+    let (plans, history) = inputs(
+        &args.source,
+        &[("--current", &args.current), ("--proposed", &args.proposed)],
+    )
+    .await?;
+    let [current, proposed] = <[CompPlan; 2]>::try_from(plans)
+        .map_err(|_| anyhow::anyhow!("expected the current and the proposed plan"))?;
     let options = BacktestOptions {
         perf_weights: match &args.perf_weights {
             Some(text) => perf_weights(text)?,
@@ -115,18 +203,14 @@ fn setup(args: &StressArgs) -> Result<StressSetup> {
     Ok(setup)
 }
 
-fn run_stress(args: &StressArgs) -> Result<()> {
-    let plans = args
-        .plans
-        .iter()
-        .map(|p| read_plan(p))
-        .collect::<Result<Vec<_>>>()?;
+async fn run_stress(args: &StressArgs) -> Result<()> {
     if let Some(budget) = args.budget
         && !(budget.is_finite() && budget >= 0.0)
     {
         bail!("--budget is an amount of 0 dollars or more (it is {budget})");
     }
-    let history = load_history(&args.history)?;
+    let named: Vec<(&str, &str)> = args.plans.iter().map(|p| ("--plan", p.as_str())).collect();
+    let (plans, history) = inputs(&args.source, &named).await?;
     let setup = setup(args)?;
     let run = simulate(&history, &plans, &setup)?;
     let summaries: Vec<_> = plans

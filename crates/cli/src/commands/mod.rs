@@ -17,6 +17,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => import::accounts(&file, &db).await,
         Command::Capacity(args) => capacity::run(&args).await,
         Command::Maturity { what } => maturity::run(what).await,
-        Command::Comp { what } => comp::run(&what),
+        Command::Comp { what } => comp::run(&what).await,
     }
 }
