@@ -10,6 +10,8 @@ use csplan_domain::compensation::{
     BacktestOptions, HISTORY_COLUMNS, History, Metric, backtest, plan_from_toml, read_history,
 };
 use csplan_store::{NewWorkspace, Store, StoreError};
+use sqlx::Connection;
+use sqlx::sqlite::SqliteConnection;
 use std::path::{Path, PathBuf};
 
 const CURRENT: &str = "Current plan (80/20, GRR)";
@@ -467,5 +469,38 @@ async fn plans_and_history_survive_closing_the_workspace() {
     let store = Store::open(&path).await.unwrap();
     assert_eq!(store.comp_plan(created.id).await.unwrap(), created);
     assert_eq!(store.csm_history().await.unwrap(), history);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_version_2_workspace_is_upgraded_in_place_keeping_its_history() {
+    let dir = temp_dir();
+    let path = db_path(&dir, "old.db");
+    let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
+    let history = store.csm_history().await.unwrap();
+    store.close().await;
+    // Take the file back to schema version 2, as a CS Plan before compensation left it.
+    let mut conn = SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    for statement in [
+        "DROP TABLE comp_plan_versions",
+        "DROP TABLE comp_plans",
+        "DROP TABLE csm_quarter_extras",
+        "DELETE FROM _sqlx_migrations WHERE version = 3",
+    ] {
+        sqlx::query(statement).execute(&mut conn).await.unwrap();
+    }
+    conn.close().await.unwrap();
+
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.csm_history().await.unwrap(), history);
+    // The demo plans are seeded when a demo is created, not added to an existing workspace.
+    assert!(store.list_comp_plans().await.unwrap().is_empty());
+    let plan = example_plan("examples/comp/current.toml");
+    store
+        .create_comp_plan("After the upgrade", &plan)
+        .await
+        .unwrap();
     store.close().await;
 }
