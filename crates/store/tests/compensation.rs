@@ -197,6 +197,23 @@ async fn extra_columns_round_trip_and_feed_column_measures() {
     );
     assert!(!Metric::Column("csat".into()).is_revenue());
 
+    // A nameless column (a trailing comma in the header) is fine while it stays empty.
+    let trailing = write_history(
+        &dir,
+        "trailing.csv",
+        &[""],
+        &[format!("{},", row("C1", "2025Q3", 3))],
+    );
+    store.import_history_csv(&trailing).await.unwrap();
+    let valued = write_history(
+        &dir,
+        "valued.csv",
+        &[""],
+        &[format!("{},7", row("C1", "2025Q3", 3))],
+    );
+    let error = store.import_history_csv(&valued).await.unwrap_err();
+    assert_eq!(problems(&error), [(2, Some("(no name)".to_string()))]);
+
     // Re-importing without the column removes the stored values of the rows in the file.
     let plain = write_history(&dir, "plain.csv", &[], &[row("C1", "2025Q1", 1)]);
     store.import_history_csv(&plain).await.unwrap();
@@ -204,6 +221,7 @@ async fn extra_columns_round_trip_and_feed_column_measures() {
     assert_eq!(history.extra_columns, ["csat"]);
     assert_eq!(history.rows[0].extra, [None]);
     assert_eq!(history.rows[1].extra, [Some(4.25)]);
+    assert_eq!(history.rows[2].extra, [None]);
     store.close().await;
 }
 

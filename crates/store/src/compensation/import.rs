@@ -87,7 +87,18 @@ impl Checks<'_> {
         });
     }
 
-    fn row(&mut self, row: &CsmQuarter) {
+    fn row(&mut self, row: &CsmQuarter, extra_columns: &[String]) {
+        // A trailing comma in the header makes a nameless column; only a value under it is lost.
+        for (name, value) in extra_columns.iter().zip(&row.extra) {
+            if name.is_empty() && value.is_some() {
+                self.push(
+                    row,
+                    "(no name)",
+                    "has a value but no name in the header; name the column or remove the value"
+                        .to_string(),
+                );
+            }
+        }
         if !SEGMENTS.contains(&row.segment.as_str()) {
             self.push(
                 row,
@@ -275,7 +286,9 @@ async fn replace_extras(
         .execute(&mut *conn)
         .await?;
     for (name, value) in columns.iter().zip(&row.extra) {
-        let Some(value) = value else { continue };
+        let Some(value) = value.filter(|_| !name.is_empty()) else {
+            continue;
+        };
         sqlx::query(
             "INSERT INTO csm_quarter_extras (csm_id, quarter, name, value) VALUES (?1, ?2, ?3, ?4)",
         )
@@ -308,7 +321,7 @@ impl Store {
             problems: Vec::new(),
         };
         for row in &history.rows {
-            checks.row(row);
+            checks.row(row, &history.extra_columns);
         }
         check_csms(&history, &mut checks);
 
