@@ -70,7 +70,8 @@ fn name_limit(names: &[f64], room: f64) -> f64 {
     f64::INFINITY
 }
 
-pub(super) fn legend(root: &Canvas<'_>, entries: &[Entry]) -> Drawn {
+/// The widest any name of `entries` can be written in one row (infinite when all fit).
+pub(super) fn name_room(entries: &[Entry]) -> f64 {
     let fixed: f64 = entries
         .iter()
         .map(|e| f64::from(KEY_WIDTH + KEY_GAP + ENTRY_GAP) + text_width(&e.detail, BODY_PX))
@@ -80,7 +81,11 @@ pub(super) fn legend(root: &Canvas<'_>, entries: &[Entry]) -> Drawn {
         .iter()
         .map(|e| text_width(&e.name, BODY_PX))
         .collect();
-    let limit = name_limit(&widths, room);
+    name_limit(&widths, room)
+}
+
+pub(super) fn legend(root: &Canvas<'_>, entries: &[Entry]) -> Drawn {
+    let limit = name_room(entries);
     let y = LEGEND_Y;
     let mut x = SIDE;
     for entry in entries {

@@ -89,7 +89,7 @@ fn draw(root: &Canvas<'_>, plans: &[(String, Vec<f64>)]) -> Drawn {
     legend(
         root,
         &[
-            Entry::new(Key::Dot(MUTED), "One CSM's total"),
+            Entry::new(Key::Dot(MUTED), "One dot per CSM"),
             Entry::new(Key::Box(MUTED), "Middle half and median"),
             Entry::new(
                 Key::Line {

@@ -3,7 +3,7 @@
 //! CSM is a point at (performance rank, payout rank); on the diagonal pay follows performance
 //! exactly, and the legend gives each plan's Spearman correlation of the two ranks.
 
-use super::legend::{Entry, Key, legend};
+use super::legend::{Entry, Key, legend, name_room};
 use super::plans::{marker, plan_style};
 use crate::document::fallback;
 use crate::frame::{
@@ -11,7 +11,7 @@ use crate::frame::{
     tick_style,
 };
 use crate::numbers::compact;
-use crate::palette::AXIS;
+use crate::palette::FAINT;
 use crate::ticked::Ticked;
 use csplan_domain::compensation::pearson;
 use plotters::prelude::*;
@@ -20,6 +20,10 @@ const TITLE: &str = "Performance rank vs payout rank";
 const X_TITLE: &str = "Performance rank (1 = best)";
 const Y_TITLE: &str = "Payout rank (1 = paid most)";
 const SUMMARY: &str = "Dashed diagonal: pay follows performance exactly";
+/// With the legend in its short form, ρ has to be named.
+const SHORT_SUMMARY: &str = "ρ = Spearman; dashed = perfect alignment";
+/// A plan's name keeps at least this many pixels before "Spearman" is written "ρ".
+const NAME_MIN: f64 = 110.0;
 const EMPTY: &str =
     "No plans to compare yet: choose a current and a proposed plan and run the backtest.";
 
@@ -56,13 +60,36 @@ fn spearman(points: &[(f64, f64)]) -> Option<f64> {
     pearson(&perf, &pay)
 }
 
-fn legend_detail(points: &[(f64, f64)]) -> String {
+/// ": Spearman 0.82", or ": ρ 0.82" in the `short` form for a crowded legend.
+fn legend_detail(points: &[(f64, f64)], short: bool) -> String {
     if points.is_empty() {
         return ": no CSMs".to_string();
     }
+    let label = if short { "ρ" } else { "Spearman" };
     match spearman(points) {
-        Some(rho) => format!(": Spearman {rho:.2}"),
-        None => ": Spearman n/a".to_string(),
+        Some(rho) => format!(": {label} {rho:.2}"),
+        None => format!(": {label} n/a"),
+    }
+}
+
+/// The legend entries, in the short form when the long one would cut the names too short.
+fn entries(plans: &[(String, Vec<(f64, f64)>)]) -> (Vec<Entry>, bool) {
+    let build = |short: bool| -> Vec<Entry> {
+        plans
+            .iter()
+            .enumerate()
+            .map(|(index, (name, points))| Entry {
+                key: Key::Plan(plan_style(index)),
+                name: name.clone(),
+                detail: legend_detail(points, short),
+            })
+            .collect()
+    };
+    let long = build(false);
+    if name_room(&long) >= NAME_MIN {
+        (long, false)
+    } else {
+        (build(true), true)
     }
 }
 
@@ -88,26 +115,19 @@ fn rank_ticks(count: f64) -> Vec<f64> {
 }
 
 /// Smaller markers for bigger teams, so neighbouring ranks stay apart.
-fn marker_radius(count: f64) -> i32 {
-    match count {
-        c if c <= 30.0 => 5,
-        c if c <= 60.0 => 4,
-        c if c <= 120.0 => 3,
+fn marker_radius(csms: usize) -> i32 {
+    match csms {
+        0..=30 => 5,
+        31..=60 => 4,
+        61..=120 => 3,
         _ => 2,
     }
 }
 
 fn draw(root: &Canvas<'_>, plans: &[(String, Vec<(f64, f64)>)]) -> Drawn {
-    header(root, TITLE, (!plans.is_empty()).then_some(SUMMARY))?;
-    let entries: Vec<Entry> = plans
-        .iter()
-        .enumerate()
-        .map(|(index, (name, points))| Entry {
-            key: Key::Plan(plan_style(index)),
-            name: name.clone(),
-            detail: legend_detail(points),
-        })
-        .collect();
+    let (entries, short) = entries(plans);
+    let summary = if short { SHORT_SUMMARY } else { SUMMARY };
+    header(root, TITLE, (!plans.is_empty()).then_some(summary))?;
     legend(root, &entries)?;
     let body = body(root);
     let count = plans
@@ -140,9 +160,14 @@ fn draw(root: &Canvas<'_>, plans: &[(String, Vec<(f64, f64)>)]) -> Drawn {
         [(0.5, 0.5), (count + 0.5, count + 0.5)],
         6,
         4,
-        AXIS.stroke_width(2),
+        FAINT.stroke_width(2),
     ))?;
-    let radius = marker_radius(count);
+    let crowd = plans
+        .iter()
+        .map(|(_, points)| points.len())
+        .max()
+        .unwrap_or(0);
+    let radius = marker_radius(crowd);
     for (index, (_, points)) in plans.iter().enumerate() {
         let style = plan_style(index);
         for point in points {
@@ -159,12 +184,25 @@ mod tests {
     #[test]
     fn perfect_and_reversed_alignment() {
         let aligned = [(1.0, 1.0), (2.0, 2.0), (3.0, 3.0)];
-        assert_eq!(legend_detail(&aligned), ": Spearman 1.00");
+        assert_eq!(legend_detail(&aligned, false), ": Spearman 1.00");
         let reversed = [(1.0, 3.0), (2.0, 2.0), (3.0, 1.0)];
-        assert_eq!(legend_detail(&reversed), ": Spearman -1.00");
+        assert_eq!(legend_detail(&reversed, false), ": Spearman -1.00");
+        assert_eq!(legend_detail(&reversed, true), ": ρ -1.00");
         // Everybody tied on payout: no spread, no correlation.
-        assert_eq!(legend_detail(&[(1.0, 1.5), (2.0, 1.5)]), ": Spearman n/a");
-        assert_eq!(legend_detail(&[]), ": no CSMs");
+        let tied = [(1.0, 1.5), (2.0, 1.5)];
+        assert_eq!(legend_detail(&tied, false), ": Spearman n/a");
+        assert_eq!(legend_detail(&[], false), ": no CSMs");
+    }
+
+    #[test]
+    fn a_crowded_legend_writes_rho() {
+        let plan = |name: &str| (name.to_string(), vec![(1.0, 1.0), (2.0, 2.0)]);
+        let (_, short) = entries(&[plan("Current"), plan("Proposed")]);
+        assert!(!short);
+        let long = "Proposed plan for the enterprise team (70/30, NRR + expansion)";
+        let (entries, short) = entries(&[plan(long), plan(long), plan(long)]);
+        assert!(short);
+        assert_eq!(entries[0].detail, ": ρ 1.00");
     }
 
     #[test]

@@ -24,6 +24,9 @@ const ROW_LABEL_AREA: u32 = 12;
 pub(super) const NAME_LINE: i32 = 20;
 /// Room above the largest value for the figures written beside it.
 const HEADROOM: f64 = 0.08;
+/// The axis reaches at least this far, so a plan that pays nothing still has whole-dollar
+/// ticks to sit against.
+const SMALLEST_AXIS: f64 = 1_000.0;
 
 /// A dollar axis from 0 to past `max`, with `rows` rows stacked on it.
 pub(super) fn row_chart<'a, 'b>(
@@ -32,7 +35,7 @@ pub(super) fn row_chart<'a, 'b>(
     rows: usize,
     x_title: &str,
 ) -> Built<'a, 'b> {
-    let axis = scale::linear(max, HEADROOM);
+    let axis = scale::linear(max.max(SMALLEST_AXIS), HEADROOM);
     let mut chart = builder(body)
         .y_label_area_size(ROW_LABEL_AREA)
         .build_cartesian_2d(
