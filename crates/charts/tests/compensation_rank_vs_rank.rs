@@ -87,12 +87,39 @@ fn every_csm_is_a_marker_and_rank_one_is_at_the_origin() {
 #[test]
 fn the_diagonal_is_dashed_from_corner_to_corner() {
     let svg = rank_vs_rank(&plans());
-    let dashes = svg
+    // The dashes are the 2-pixel grey polylines.
+    let dashes: Vec<(f64, f64)> = svg
         .split("<polyline ")
         .skip(1)
-        .filter(|p| p[..p.find('>').unwrap()].contains("stroke-width=\"2\""))
-        .count();
-    assert!(dashes > 10, "{dashes} dashes");
+        .map(|p| &p[..p.find('>').unwrap()])
+        .filter(|p| p.contains("stroke=\"#6B7280\" stroke-width=\"2\""))
+        .flat_map(|p| {
+            let start = p.find("points=\"").unwrap() + 8;
+            let end = start + p[start..].find('"').unwrap();
+            p[start..end]
+                .split_whitespace()
+                .map(|pair| {
+                    let (x, y) = pair.split_once(',').unwrap();
+                    (x.parse::<f64>().unwrap(), y.parse::<f64>().unwrap())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(dashes.len() > 20, "{} dash ends", dashes.len());
+    let first = dashes.first().unwrap();
+    let last = dashes.last().unwrap();
+    // Up and to the right across the whole plot, every dash on the one line.
+    assert!(
+        last.0 - first.0 > 450.0 && first.1 - last.1 > 150.0,
+        "{first:?} {last:?}"
+    );
+    let slope = (last.1 - first.1) / (last.0 - first.0);
+    for (x, y) in &dashes {
+        assert!(
+            (first.1 + slope * (x - first.0) - y).abs() <= 1.5,
+            "{x},{y}"
+        );
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::frame::{
 };
 use crate::measure::text_width;
 use crate::palette::{BACKGROUND, INK, MUTED};
+use csplan_domain::compensation::StressSummary;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -30,6 +31,20 @@ pub struct CostBand {
     pub p95: f64,
     pub mean: f64,
     pub budget: f64,
+}
+
+/// The chart's view of the engine's summary: its mean is `mean_cost`.
+impl From<&StressSummary> for CostBand {
+    fn from(summary: &StressSummary) -> CostBand {
+        CostBand {
+            plan: summary.plan.clone(),
+            p5: summary.p5,
+            p50: summary.p50,
+            p95: summary.p95,
+            mean: summary.mean_cost,
+            budget: summary.budget,
+        }
+    }
 }
 
 /// The bar's half height, at most, and the room kept above it for the budget's label.
@@ -201,6 +216,15 @@ mod tests {
             mean: 292_000.0,
             budget: 288_000.0,
         }
+    }
+
+    #[test]
+    fn a_stress_summary_becomes_its_band() {
+        let summary = csplan_domain::compensation::summarize("Current", &[3.0, 1.0, 2.0], 2.5);
+        let band = CostBand::from(&summary);
+        assert_eq!(band.plan, "Current");
+        assert_eq!((band.p50, band.mean, band.budget), (2.0, 2.0, 2.5));
+        assert_eq!((band.p5, band.p95), (summary.p5, summary.p95));
     }
 
     #[test]
