@@ -51,6 +51,15 @@ pub enum ImportWhat {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Per-CSM per-quarter actuals (the columns of shared/bench/DATA.md §2) for comp backtests.
+    /// Rows update by CSM and quarter. Nothing is written unless every row is valid.
+    History {
+        /// The CSV file to import.
+        file: PathBuf,
+        /// The workspace file (it must exist).
+        #[arg(long)]
+        db: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -292,3 +292,31 @@ fn a_saved_scenario_drives_the_plan() {
     assert!(!unknown.status.success());
     assert!(text(&unknown.stderr).contains("Nope"));
 }
+
+/// The shared 200-CSM history into the demo workspace: the demo's 12 CSMs (CSM-001..012) overlap
+/// the file's first 12, so their 96 rows update and the other 188 x 8 = 1,504 are added; a second
+/// import updates all 1,600.
+#[test]
+fn history_imports_into_a_workspace_and_updates_on_reimport() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert!(csplan(&["demo", "--db", s(&db)]).status.success());
+    let history = shared_book().with_file_name("csm_history.csv");
+    let out = csplan(&["import", "history", s(&history), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("200 CSMs over 8 quarters; 1504 rows added, 96 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    let again = csplan(&["import", "history", s(&history), "--db", s(&db)]);
+    assert!(text(&again.stdout).contains("0 rows added, 1600 updated"));
+    let missing = csplan(&[
+        "import",
+        "history",
+        s(&history),
+        "--db",
+        s(&dir.path().join("no.db")),
+    ]);
+    assert!(!missing.status.success());
+}

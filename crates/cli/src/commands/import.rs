@@ -16,3 +16,17 @@ pub async fn accounts(file: &Path, db: &Path) -> Result<()> {
     );
     Ok(())
 }
+
+/// History goes into an existing workspace: its CSMs and quarters must line up with the
+/// workspace's own numbering, which the store checks before writing anything.
+pub async fn history(file: &Path, db: &Path) -> Result<()> {
+    let store = Store::open_with(db, None, Duration::from_secs(5)).await?;
+    let result = store.import_history_csv(file).await;
+    store.close().await;
+    let summary = result?;
+    println!(
+        "Imported {}: {} CSMs over {} quarters; {} rows added, {} updated.",
+        summary.file, summary.csms, summary.quarters, summary.added, summary.updated
+    );
+    Ok(())
+}

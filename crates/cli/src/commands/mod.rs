@@ -15,6 +15,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import {
             what: ImportWhat::Accounts { file, db },
         } => import::accounts(&file, &db).await,
+        Command::Import {
+            what: ImportWhat::History { file, db },
+        } => import::history(&file, &db).await,
         Command::Capacity(args) => capacity::run(&args).await,
         Command::Maturity { what } => maturity::run(what).await,
         Command::Comp { what } => comp::run(&what).await,
