@@ -6,8 +6,8 @@
 use csplan_app_lib::commands::compensation::{import_plan, stress_setup};
 use csplan_app_lib::state::AppState;
 use csplan_domain::compensation::{
-    BacktestOptions, CompPlan, History, StressPreset, backtest, lint, simulate, summarize,
-    target_budget,
+    BacktestOptions, CompPlan, History, StressPreset, backtest, lint, sensitivity, simulate,
+    summarize, target_budget,
 };
 use csplan_store::{NewWorkspace, Store};
 use serde_json::{Value, json};
@@ -252,7 +252,14 @@ fn the_stress_test_is_the_engines_with_the_seed_trials_and_preset_asked_for() {
     );
     assert_eq!(view["setup"]["seed"], 7);
     assert_eq!(view["setup"]["trials"], 500);
-    assert_eq!(view["sensitivity"].as_array().unwrap().len(), 7);
+    // The sensitivity table is the proposed (last) plan's, on the same draws (500 < 10,000 trials).
+    let rows = sensitivity(&history, &plans[1], &setup, 0.2).unwrap();
+    assert_eq!(rows.len(), 7);
+    assert_same(
+        &view["sensitivity"],
+        &serde_json::to_value(rows).unwrap(),
+        "sensitivity",
+    );
     assert!(view["chart"].as_str().unwrap().contains("<svg"));
 }
 

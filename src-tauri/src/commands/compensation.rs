@@ -65,7 +65,8 @@ pub struct BacktestView {
 pub struct StressView {
     /// One per plan, in the order asked for.
     pub summaries: Vec<StressSummary>,
-    /// Of the first plan, largest swing first.
+    /// Of the last plan (the proposed one: the page asks for current, then proposed), largest
+    /// swing first.
     pub sensitivity: Vec<SensitivityRow>,
     /// The set-up that ran (the preset applied), so the seed and trials shown are the ones used.
     pub setup: StressSetup,
@@ -267,14 +268,10 @@ pub async fn comp_backtest(
     Ok(backtest_view(result, &history))
 }
 
-/// The backtest with its charts, both drawn from the same per-CSM totals.
+/// The backtest with its charts, both drawn from the same per-CSM totals (the rank chart works
+/// out each plan's Spearman for its legend).
 pub fn backtest_view(backtest: Backtest, history: &History) -> BacktestView {
     let totals = &backtest.csm_totals;
-    let spearman = |p: usize| {
-        backtest.plan_summary[p]
-            .spearman_perf_vs_payout
-            .map_or_else(|| "n/a".to_string(), |s| format!("{s:.2}"))
-    };
     let charts = BacktestCharts {
         payout_distribution: payout_distribution(&[
             (
@@ -288,14 +285,14 @@ pub fn backtest_view(backtest: Backtest, history: &History) -> BacktestView {
         ]),
         rank_vs_rank: rank_vs_rank(&[
             (
-                format!("{} (Spearman {})", backtest.current, spearman(0)),
+                backtest.current.clone(),
                 totals
                     .iter()
                     .map(|c| (c.perf_rank, c.rank_current))
                     .collect(),
             ),
             (
-                format!("{} (Spearman {})", backtest.proposed, spearman(1)),
+                backtest.proposed.clone(),
                 totals
                     .iter()
                     .map(|c| (c.perf_rank, c.rank_proposed))
@@ -399,7 +396,7 @@ pub fn stress(
         trials: setup.trials.min(SENSITIVITY_TRIALS),
         ..setup.clone()
     };
-    let sensitivity = match plans.first() {
+    let sensitivity = match plans.last() {
         Some(first) => sensitivity(history, first, &quick, SENSITIVITY_STEP).map_err(comp_error)?,
         None => Vec::new(),
     };

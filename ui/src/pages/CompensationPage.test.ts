@@ -62,6 +62,7 @@ function backtestView(): BacktestView {
 }
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+let backtestAnswer: BacktestView;
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -74,6 +75,7 @@ async function settle() {
 
 beforeEach(() => {
   calls = [];
+  backtestAnswer = backtestView();
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
@@ -88,7 +90,7 @@ beforeEach(() => {
       case "comp_plan_open":
         return a.id === 1 ? opened(1, planNamed("Current", 80, 20), []) : opened(2, planNamed("Proposed", 70, 30), []);
       case "comp_backtest":
-        return backtestView();
+        return structuredClone(backtestAnswer);
       case "comp_plan_save": {
         // The linter's rule for the split stands in here; the real one is tested in Rust.
         const plan = a.plan as CompPlan;
@@ -121,6 +123,16 @@ describe("Compensation page", () => {
     expect(byTestId("comp-history")?.textContent).toContain("200 CSMs × 8 quarters");
     // The backtest compares the plans saved first and second.
     expect(calls.find((c) => c.cmd === "comp_backtest")?.args).toMatchObject({ currentId: 1, proposedId: 2 });
+  });
+
+  it("says so when pay follows performance less closely under the proposed plan", async () => {
+    backtestAnswer.backtest.plan_summary[1]!.spearman_perf_vs_payout = 0.5;
+    backtestAnswer.backtest.verdict = { top_performers_rewarded: false, headline: "Top performers not rewarded", why: [] };
+    component = mount(CompensationPage, { target });
+    await settle();
+    expect(byTestId("comp-headline")?.textContent).toBe(
+      "Top performers not rewarded: 18 of 20 stay top earners, but pay follows performance less closely",
+    );
   });
 
   it("shows a lint warning next to the field it names once the change is saved", async () => {
