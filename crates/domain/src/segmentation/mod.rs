@@ -1,9 +1,26 @@
-//! Segmentation: which customers belong together (DOMAIN.md §2). For now the book is split into
-//! ARR tiers; rule sets replace this input later without changing the capacity planner, which
-//! only sees [`SegmentBook`] rows.
+//! Segmentation: which customers belong together (DOMAIN.md §2). ARR tiers are the simple split;
+//! rule sets (ordered rules over any account field, first match wins, a catch-all last) are the
+//! general one. The capacity planner sees either only as [`SegmentBook`] rows.
 
+mod account;
+mod condition;
+mod date;
+mod moves;
+mod rules;
+mod rules_file;
+mod summary;
 mod tiers;
 
+pub use account::{Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS};
+pub use condition::{
+    Bounds, Condition, CustomCondition, NumericField, OneOf, Range, RenewalWithin, TextCondition,
+    TextField, TextMatch,
+};
+pub use date::{DateError, IsoDate};
+pub use moves::{MoveCell, Moves, moves};
+pub use rules::{CatchAll, RuleError, RuleSet, SegmentRule, assign};
+pub use rules_file::{rules_from_json, rules_from_toml, rules_to_json, rules_to_toml};
+pub use summary::{RENEWAL_WINDOW_DAYS, SegmentSummary, segment_books, summarize};
 pub use tiers::{ArrTier, TierBounds, TierError, segment_by_tier};
 
 use crate::money::Cents;

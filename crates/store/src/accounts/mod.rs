@@ -2,6 +2,7 @@
 //! index, and the CSV import (validate everything, then write everything in one transaction).
 
 mod calendar;
+mod read;
 mod report;
 mod row;
 mod scan;

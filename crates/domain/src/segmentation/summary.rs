@@ -1,0 +1,110 @@
+//! What each segment of a rule set holds: accounts, exact ARR, shares, health, NPS and the
+//! renewals coming up (the "summary per segment").
+
+use super::SegmentBook;
+use super::account::Account;
+use super::rules::{RuleSet, assign};
+use crate::capacity::TouchModel;
+use crate::money::Cents;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The window of "renewals in the next 90 days", counted from the rule set's date.
+pub const RENEWAL_WINDOW_DAYS: i64 = 90;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SegmentSummary {
+    pub segment: String,
+    pub touch_model: TouchModel,
+    pub colour: String,
+    #[ts(type = "number")]
+    pub accounts: u64,
+    pub total_arr: Cents,
+    /// Fraction 0-1 of the whole book's ARR (0 when the book has no ARR).
+    pub share_of_arr: f64,
+    /// Fraction 0-1 of the whole book's accounts.
+    pub share_of_accounts: f64,
+    /// Arithmetic mean of health_score; None for an empty segment.
+    pub mean_health: Option<f64>,
+    /// NPS in points: % promoters (9-10) minus % detractors (0-6) of those who answered
+    /// (DOMAIN.md §5.6, the industry convention the sources do not state); None without answers.
+    pub nps: Option<f64>,
+    #[ts(type = "number")]
+    pub nps_responses: u64,
+    /// Accounts renewing between the rule set's date and 90 days later, both included.
+    #[ts(type = "number")]
+    pub renewals_next_90_days: u64,
+    pub renewals_next_90_days_arr: Cents,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    accounts: u64,
+    arr: i64,
+    health: i64,
+    promoters: u64,
+    detractors: u64,
+    responses: u64,
+    renewals: u64,
+    renewal_arr: i64,
+}
+
+/// One summary per segment of the rule set, in rule order with the catch-all last, empty
+/// segments included (a chart shows them as zero; the W2 export leaves them out).
+pub fn summarize(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentSummary> {
+    let names = rules.segment_names();
+    let mut tallies = vec![Tally::default(); names.len()];
+    for (account, index) in accounts.iter().zip(assign(rules, accounts)) {
+        let t = &mut tallies[index];
+        t.accounts += 1;
+        t.arr += account.arr.0;
+        t.health += account.health_score;
+        if let Some(score) = account.nps {
+            t.responses += 1;
+            t.promoters += u64::from(score >= 9);
+            t.detractors += u64::from(score <= 6);
+        }
+        if (0..=RENEWAL_WINDOW_DAYS).contains(&rules.as_of.days_until(account.renewal_date)) {
+            t.renewals += 1;
+            t.renewal_arr += account.arr.0;
+        }
+    }
+    let book_accounts = accounts.len() as f64;
+    let book_arr: i64 = tallies.iter().map(|t| t.arr).sum();
+    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
+    names
+        .iter()
+        .zip(rules.touch_models())
+        .zip(rules.colours())
+        .zip(tallies)
+        .map(|(((name, touch_model), colour), t)| SegmentSummary {
+            segment: name.to_string(),
+            touch_model,
+            colour: colour.to_string(),
+            accounts: t.accounts,
+            total_arr: Cents(t.arr),
+            share_of_arr: share(t.arr as f64, book_arr as f64),
+            share_of_accounts: share(t.accounts as f64, book_accounts),
+            mean_health: (t.accounts > 0).then(|| t.health as f64 / t.accounts as f64),
+            nps: (t.responses > 0)
+                .then(|| (t.promoters as f64 - t.detractors as f64) * 100.0 / t.responses as f64),
+            nps_responses: t.responses,
+            renewals_next_90_days: t.renewals,
+            renewals_next_90_days_arr: Cents(t.renewal_arr),
+        })
+        .collect()
+}
+
+/// The rule set's segments as the capacity planner's input, empty segments left out (as W3
+/// prints only the segments present). Pair with `RuleSet::catalogs` for the activity mix.
+pub fn segment_books(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentBook> {
+    summarize(rules, accounts)
+        .into_iter()
+        .filter(|s| s.accounts > 0)
+        .map(|s| SegmentBook {
+            segment: s.segment,
+            accounts: s.accounts,
+            total_arr: s.total_arr,
+        })
+        .collect()
+}
