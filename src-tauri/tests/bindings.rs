@@ -4,7 +4,7 @@
 
 use csplan_app_lib::commands::capacity::{ComparisonView, PlanCharts, PlanView};
 use csplan_app_lib::commands::compensation::{
-    BacktestView, CompPlanSaved, CompPlanView, HistoryInfo, StressView,
+    BacktestView, CompPlanSaved, CompPlanView, HistoryInfo, StressShifts, StressView,
 };
 use csplan_app_lib::commands::maturity::{MaturityCharts, MaturityView};
 use csplan_app_lib::error::ApiError;
@@ -50,6 +50,7 @@ fn export_all(dir: &Path) {
     BacktestOptions::export_all(&cfg).unwrap();
     StressView::export_all(&cfg).unwrap();
     StressPreset::export_all(&cfg).unwrap();
+    StressShifts::export_all(&cfg).unwrap();
     HistoryInfo::export_all(&cfg).unwrap();
     HistoryImportSummary::export_all(&cfg).unwrap();
 }

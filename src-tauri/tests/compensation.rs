@@ -3,7 +3,7 @@
 //! numbers come from the domain engine run on the same workspace's history and plans.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use csplan_app_lib::commands::compensation::{import_plan, stress_setup};
+use csplan_app_lib::commands::compensation::{StressShifts, import_plan, stress_setup};
 use csplan_app_lib::state::AppState;
 use csplan_domain::compensation::{
     BacktestOptions, CompPlan, History, StressPreset, backtest, lint, sensitivity, simulate,
@@ -231,13 +231,13 @@ fn the_stress_test_is_the_engines_with_the_seed_trials_and_preset_asked_for() {
     let view = h
         .call(
             "comp_stress",
-            json!({ "planIds": [current, proposed], "trials": 500, "seed": 7, "preset": "churn-spike", "budgets": [null, 1000000.0] }),
+            json!({ "planIds": [current, proposed], "trials": 500, "seed": 7, "preset": "churn-spike", "custom": null, "budgets": [null, 1000000.0] }),
         )
         .unwrap();
 
     let plans = [h.plan(current), h.plan(proposed)];
     let history = h.history();
-    let setup = stress_setup(500, 7, Some(StressPreset::ChurnSpike));
+    let setup = stress_setup(500, 7, Some(StressPreset::ChurnSpike), None);
     let run = simulate(&history, &plans, &setup).unwrap();
     let first = summarize(
         &plans[0].name,
@@ -270,14 +270,14 @@ fn a_stress_test_without_plans_or_with_a_negative_budget_is_refused() {
     let none = h
         .call(
             "comp_stress",
-            json!({ "planIds": [], "trials": 10, "seed": 1, "preset": null, "budgets": [] }),
+            json!({ "planIds": [], "trials": 10, "seed": 1, "preset": null, "custom": null, "budgets": [] }),
         )
         .unwrap_err();
     assert_eq!(none["code"], "invalid-stress-setup");
     let negative = h
         .call(
             "comp_stress",
-            json!({ "planIds": [current], "trials": 10, "seed": 1, "preset": null, "budgets": [-5.0] }),
+            json!({ "planIds": [current], "trials": 10, "seed": 1, "preset": null, "custom": null, "budgets": [-5.0] }),
         )
         .unwrap_err();
     assert_eq!(negative["code"], "invalid-budget");
@@ -353,4 +353,49 @@ fn duplicate_rename_and_delete_keep_the_list_in_step() {
             .len(),
         2
     );
+}
+
+#[test]
+fn a_custom_scenario_shifts_losses_and_expansion_and_a_negative_shift_names_its_field() {
+    let h = Harness::demo();
+    let (_, proposed) = h.demo_plans();
+    let args = |churn: f64| {
+        json!({ "planIds": [proposed], "trials": 300, "seed": 11, "preset": null,
+                "custom": { "churn_shift": churn, "expansion_shift": 0.5 }, "budgets": [null] })
+    };
+    let view = h.call("comp_stress", args(2.0)).unwrap();
+    assert_eq!(view["setup"]["churn_shift"], 2.0);
+    assert_eq!(view["setup"]["expansion_shift"], 0.5);
+    let plan = h.plan(proposed);
+    let history = h.history();
+    let setup = stress_setup(
+        300,
+        11,
+        None,
+        Some(StressShifts {
+            churn_shift: 2.0,
+            expansion_shift: 0.5,
+        }),
+    );
+    let run = simulate(&history, std::slice::from_ref(&plan), &setup).unwrap();
+    let expected = summarize(&plan.name, &run.costs[0], target_budget(&plan, run.csms));
+    assert_same(
+        &view["summaries"][0],
+        &serde_json::to_value(expected).unwrap(),
+        "custom",
+    );
+    let base = h
+        .call(
+            "comp_stress",
+            json!({ "planIds": [proposed], "trials": 300, "seed": 11, "preset": null, "custom": null, "budgets": [null] }),
+        )
+        .unwrap();
+    assert!(
+        view["summaries"][0]["p50"].as_f64() < base["summaries"][0]["p50"].as_f64(),
+        "more losses and half the expansion cost less variable under an NRR plan"
+    );
+
+    let error = h.call("comp_stress", args(-1.0)).unwrap_err();
+    assert_eq!(error["code"], "invalid-stress-setup");
+    assert!(error["message"].as_str().unwrap().contains("churn_shift"));
 }

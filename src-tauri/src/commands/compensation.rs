@@ -12,7 +12,7 @@ use csplan_domain::compensation::{
     simulate, summarize, target_budget,
 };
 use csplan_store::{CompPlanSummary, HistoryImportSummary, SavedCompPlan, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tauri::State;
 use ts_rs::TS;
@@ -72,6 +72,14 @@ pub struct StressView {
     pub setup: StressSetup,
     /// The yearly variable cost bands with each budget.
     pub chart: String,
+}
+
+/// A custom scenario: how the forward year's losses and expansion compare with the base year's
+/// (1 = as they were; 1.5 = half as much again).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, TS)]
+pub struct StressShifts {
+    pub churn_shift: f64,
+    pub expansion_shift: f64,
 }
 
 /// An engine error as the UI shows it; a plan field problem keeps the field's path in its text.
@@ -316,6 +324,7 @@ pub async fn comp_stress(
     trials: u32,
     seed: u64,
     preset: Option<StressPreset>,
+    custom: Option<StressShifts>,
     budgets: Vec<Option<f64>>,
 ) -> Result<StressView, ApiError> {
     if plan_ids.is_empty() {
@@ -337,7 +346,7 @@ pub async fn comp_stress(
         stress(
             &history,
             &plans,
-            &stress_setup(trials, seed, preset),
+            &stress_setup(trials, seed, preset, custom),
             &budgets,
         )
     })
@@ -350,12 +359,21 @@ pub async fn comp_stress(
     })?
 }
 
-/// W5's set-up with the page's trials and seed; no preset is the base year as it was.
-pub fn stress_setup(trials: u32, seed: u64, preset: Option<StressPreset>) -> StressSetup {
+/// W5's set-up with the page's trials and seed, the custom shifts (if any) and then the preset
+/// (if any) applied; neither is the base year as it was.
+pub fn stress_setup(
+    trials: u32,
+    seed: u64,
+    preset: Option<StressPreset>,
+    custom: Option<StressShifts>,
+) -> StressSetup {
+    let defaults = StressSetup::default();
     let base = StressSetup {
         trials,
         seed,
-        ..StressSetup::default()
+        churn_shift: custom.map_or(defaults.churn_shift, |c| c.churn_shift),
+        expansion_shift: custom.map_or(defaults.expansion_shift, |c| c.expansion_shift),
+        ..defaults
     };
     match preset {
         Some(preset) => preset.apply(&base),

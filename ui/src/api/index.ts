@@ -12,6 +12,7 @@ import type { CompPlanView } from "./bindings/CompPlanView";
 import type { HistoryImportSummary } from "./bindings/HistoryImportSummary";
 import type { HistoryInfo } from "./bindings/HistoryInfo";
 import type { StressPreset } from "./bindings/StressPreset";
+import type { StressShifts } from "./bindings/StressShifts";
 import type { StressView } from "./bindings/StressView";
 import type { Answer } from "./bindings/Answer";
 import type { Assessment } from "./bindings/Assessment";
@@ -62,6 +63,7 @@ export type * from "./bindings/SensitivityRow";
 export type * from "./bindings/Split";
 export type * from "./bindings/StressPreset";
 export type * from "./bindings/StressSetup";
+export type * from "./bindings/StressShifts";
 export type * from "./bindings/StressSummary";
 export type * from "./bindings/StressView";
 export type * from "./bindings/Tier";
@@ -191,6 +193,13 @@ export const compensation = {
   history: () => call<HistoryInfo>("comp_history"),
   backtest: (currentId: number, proposedId: number, options: BacktestOptions) =>
     call<BacktestView>("comp_backtest", { currentId, proposedId, options }),
-  stress: (planIds: number[], trials: number, seed: number, preset: StressPreset | null, budgets: (number | null)[]) =>
-    call<StressView>("comp_stress", { planIds, trials, seed, preset, budgets }),
+  /** `custom` shifts the base year's losses and expansion; the preset applies on top. */
+  stress: (
+    planIds: number[],
+    trials: number,
+    seed: number,
+    preset: StressPreset | null,
+    custom: StressShifts | null,
+    budgets: (number | null)[],
+  ) => call<StressView>("comp_stress", { planIds, trials, seed, preset, custom, budgets }),
 };

@@ -9,7 +9,8 @@ export type StressView = {
  */
 summaries: Array<StressSummary>, 
 /**
- * Of the first plan, largest swing first.
+ * Of the last plan (the proposed one: the page asks for current, then proposed), largest
+ * swing first.
  */
 sensitivity: Array<SensitivityRow>, 
 /**
