@@ -5,6 +5,7 @@
 pub mod capacity;
 pub mod compensation;
 pub mod maturity;
+pub mod metrics;
 pub mod money;
 pub mod segmentation;
 
