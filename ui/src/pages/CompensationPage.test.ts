@@ -63,6 +63,7 @@ function backtestView(): BacktestView {
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let backtestAnswer: BacktestView;
+let plansAnswer: { id: number; name: string; version: number; updated_at: string }[];
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -76,15 +77,16 @@ async function settle() {
 beforeEach(() => {
   calls = [];
   backtestAnswer = backtestView();
+  plansAnswer = [
+    { id: 1, name: "Current", version: 1, updated_at: "2026-11-27" },
+    { id: 2, name: "Proposed", version: 1, updated_at: "2026-11-27" },
+  ];
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
     switch (cmd) {
       case "comp_plans":
-        return [
-          { id: 1, name: "Current", version: 1, updated_at: "2026-11-27" },
-          { id: 2, name: "Proposed", version: 1, updated_at: "2026-11-27" },
-        ];
+        return structuredClone(plansAnswer);
       case "comp_history":
         return { csms: 200, quarters: 8, first: "2024Q1", last: "2025Q4" };
       case "comp_plan_open":
@@ -123,6 +125,16 @@ describe("Compensation page", () => {
     expect(byTestId("comp-history")?.textContent).toContain("200 CSMs × 8 quarters");
     // The backtest compares the plans saved first and second.
     expect(calls.find((c) => c.cmd === "comp_backtest")?.args).toMatchObject({ currentId: 1, proposedId: 2 });
+  });
+
+  it("tells an empty workspace how to start instead of backtesting", async () => {
+    plansAnswer = [];
+    component = mount(CompensationPage, { target });
+    await settle();
+    expect(byTestId("comp-headline")).toBeNull();
+    expect(byTestId("comp-empty")?.textContent).toContain("no comp plan");
+    expect(byTestId("comp-empty")?.textContent).toContain("Import TOML");
+    expect(calls.some((c) => c.cmd === "comp_backtest")).toBe(false);
   });
 
   it("says so when pay follows performance less closely under the proposed plan", async () => {
