@@ -1,11 +1,12 @@
 //! Properties that hold for every book (issue 7 tests): NRR ≥ GRR (DOMAIN.md §5.1: NRR adds
-//! expansion to GRR's terms), the movements add up from start to end ARR exactly, and the churn
-//! rate lies in [0, 1].
+//! expansion to GRR's terms), the movements add up from start to end ARR exactly (from two
+//! imports or a movements file), and the churn rate lies in [0, 1].
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_domain::Cents;
 use csplan_domain::metrics::{
-    AccountArr, Group, Movements, customer_retention_rate, diff, grr, logo_churn_rate, nrr,
+    AccountArr, Group, Movement, MovementKind, Movements, customer_retention_rate, diff, grr,
+    logo_churn_rate, nrr,
 };
 use proptest::prelude::*;
 use std::collections::HashSet;
@@ -57,6 +58,42 @@ proptest! {
         prop_assert_eq!(m.customers_at_end, end_count);
         // Every movement is a positive amount; its kind carries the direction.
         prop_assert!(diff(&start, &end, &ever).iter().all(|mv| mv.amount.0 > 0));
+    }
+
+    #[test]
+    fn a_movements_file_of_the_diff_gives_the_snapshot_summary(
+        start in book(), end in book(), ever in seen()
+    ) {
+        let rows = diff(&start, &end, &ever);
+        prop_assert_eq!(
+            Movements::from_movements(&start, &rows),
+            Ok(Movements::from_snapshots(&start, &end, &ever))
+        );
+    }
+
+    #[test]
+    fn an_accepted_movements_file_adds_up_and_keeps_churn_in_range(
+        start in book(),
+        rows in prop::collection::vec((0u8..12, 0usize..5, 1i64..50_000_000), 0..20),
+    ) {
+        let rows: Vec<Movement> = rows
+            .into_iter()
+            .map(|(id, kind, amount)| Movement {
+                account_id: format!("acct-{id}"),
+                kind: MovementKind::ALL[kind],
+                amount: Cents(amount),
+            })
+            .collect();
+        if let Ok(m) = Movements::from_movements(&start, &rows) {
+            prop_assert_eq!(
+                m.starting_arr + m.new + m.expansion - m.contraction - m.churned + m.reactivated,
+                m.ending_arr
+            );
+            if let Some(rate) = logo_churn_rate(&m, 3).value {
+                prop_assert!((0.0..=1.0).contains(&rate));
+            }
+            prop_assert!(nrr(&m).value >= grr(&m).value);
+        }
     }
 
     #[test]

@@ -137,27 +137,60 @@ fn the_summary_adds_up_from_start_to_end_arr() {
     assert_eq!(m.net_new(), Cents::from_dollars(-18_000));
 }
 
+fn row(id: &str, kind: MovementKind, dollars: i64) -> Movement {
+    Movement {
+        account_id: id.to_string(),
+        kind,
+        amount: Cents::from_dollars(dollars),
+    }
+}
+
 #[test]
 fn a_movements_file_gives_the_same_summary_as_the_second_import() {
     let rows = diff(&start_book(), &end_book(), &seen_before());
-    assert_eq!(Movements::from_movements(&start_book(), &rows), movements());
-    // Two expansion rows of one account add up and count one expanded account.
-    let split = vec![
-        Movement {
-            account_id: "B".to_string(),
-            kind: MovementKind::Expansion,
-            amount: Cents::from_dollars(2_000),
-        },
-        Movement {
-            account_id: "B".to_string(),
-            kind: MovementKind::Expansion,
-            amount: Cents::from_dollars(3_000),
-        },
+    assert_eq!(
+        Movements::from_movements(&start_book(), &rows).unwrap(),
+        movements()
+    );
+    // Two expansion rows of one account add up to one expanded account; a new account that
+    // expands in the same period counts all of it as new ARR (it was not in the starting book).
+    let rows = vec![
+        row("B", MovementKind::Expansion, 2_000),
+        row("B", MovementKind::Expansion, 3_000),
+        row("N", MovementKind::New, 1_000),
+        row("N", MovementKind::Expansion, 500),
     ];
-    let m = Movements::from_movements(&start_book(), &split);
+    let m = Movements::from_movements(&start_book(), &rows).unwrap();
     assert_eq!(m.expansion, Cents::from_dollars(5_000));
-    assert_eq!(m.ending_arr, Cents::from_dollars(105_000));
-    assert_eq!(m.customers_at_end, 4);
+    assert_eq!(m.new, Cents::from_dollars(1_500));
+    // 100,000 + 5,000 + 1,500 = 106,500 with 4 + 1 customers.
+    assert_eq!(m.ending_arr, Cents::from_dollars(106_500));
+    assert_eq!(m.customers_at_end, 5);
+}
+
+#[test]
+fn movements_file_rows_that_contradict_the_book_are_refused_by_account() {
+    let refuse = |rows: Vec<Movement>| {
+        Movements::from_movements(&start_book(), &rows)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        refuse(vec![row("X", MovementKind::Churn, 100)]),
+        "account X: has a churn row but is not a customer at the start of the period and has no new or reactivation row"
+    );
+    assert_eq!(
+        refuse(vec![row("A", MovementKind::New, 100)]),
+        "account A: has a new row but is already a customer at the start of the period"
+    );
+    assert_eq!(
+        refuse(vec![row("A", MovementKind::Contraction, 10_001)]),
+        "account A: its rows take its ARR to -$1.00, below zero"
+    );
+    assert_eq!(
+        refuse(vec![row("D", MovementKind::Churn, 30_000)]),
+        "account D: has a churn row but $10,000.00 of ARR is left after the period's rows"
+    );
 }
 
 #[test]

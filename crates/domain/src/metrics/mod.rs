@@ -9,8 +9,8 @@ mod error;
 mod group;
 mod health;
 mod metric;
-mod movement_row;
 mod movements;
+mod movements_file;
 mod retention;
 mod revenue;
 mod satisfaction;
@@ -22,8 +22,10 @@ pub use error::MetricsError;
 pub use group::{Group, groups};
 pub use health::{HealthBand, HealthBands, HealthDistribution, health_distribution};
 pub use metric::{Benchmark, Metric, Unit};
-pub use movement_row::{MovementRow, MovementRowError, parse_movement_kind, parse_movement_row};
 pub use movements::{AccountArr, Movement, MovementKind, Movements, diff};
+pub use movements_file::{
+    MovementRow, MovementRowError, MovementsFileError, parse_movement_kind, parse_movement_row,
+};
 pub use retention::{
     DEFAULT_GAP_FLAG_POINTS, customer_retention_rate, grr, logo_churn_rate, nrr, nrr_grr_gap,
 };

@@ -142,13 +142,13 @@ impl Movements {
         end: &[AccountArr],
         ever_seen_before_start: &HashSet<String>,
     ) -> Movements {
-        Movements::from_movements(start, &diff(start, end, ever_seen_before_start))
+        Movements::summarise(start, &diff(start, end, ever_seen_before_start))
     }
 
-    /// The summary of the `start` book and the movements of the period, for a movements file
-    /// (issue 7: "also accept a movements file"). Several rows of one account add up; an account
-    /// counts once per kind however many rows it has.
-    pub fn from_movements(start: &[AccountArr], movements: &[Movement]) -> Movements {
+    /// The summary of `diff` output over the `start` book. Only consistent movements (one per
+    /// account, as `diff` makes them) add up; a movements file goes through
+    /// `Movements::from_movements`, which checks its rows first.
+    fn summarise(start: &[AccountArr], movements: &[Movement]) -> Movements {
         let at_start = customers(start);
         let starting_arr: Cents = at_start.values().copied().sum();
         let total = |kind: MovementKind| -> Cents {
@@ -159,12 +159,8 @@ impl Movements {
                 .sum()
         };
         let count = |kind: MovementKind| -> u32 {
-            let ids: HashSet<&str> = movements
-                .iter()
-                .filter(|m| m.kind == kind)
-                .map(|m| m.account_id.as_str())
-                .collect();
-            u32::try_from(ids.len()).unwrap_or(u32::MAX)
+            let n = movements.iter().filter(|m| m.kind == kind).count();
+            u32::try_from(n).unwrap_or(u32::MAX)
         };
         let net: i64 = movements.iter().map(|m| m.kind.sign() * m.amount.0).sum();
         let customers_at_start = u32::try_from(at_start.len()).unwrap_or(u32::MAX);

@@ -1,10 +1,12 @@
-//! One row of a movements file (issue 7: "also accept a movements file (account, date, type,
-//! amount)"): the type names people write, and the checks that make a row a `Movement`. The CSV
-//! reading itself belongs to the importer; this is the pure rule it applies to each row.
+//! A movements file (issue 7: "also accept a movements file (account, date, type, amount)"):
+//! the type names people write, the checks that make a row a `Movement`, and the checks that
+//! the period's rows fit the book at its start. The CSV reading itself belongs to the importer;
+//! these are the pure rules it applies.
 
-use super::movements::{Movement, MovementKind};
+use super::movements::{AccountArr, Movement, MovementKind, Movements, customers};
 use crate::money::Cents;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
 use ts_rs::TS;
 
 /// A movements-file row made valid: the movement and the day it happened.
@@ -153,4 +155,107 @@ fn is_iso_date(text: &str) -> bool {
         _ => return false,
     };
     year >= 1 && (1..=days).contains(&day)
+}
+
+/// Why the rows of a movements file do not fit the book at the start of the period; the
+/// message names the account.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MovementsFileError {
+    #[error(
+        "account {account}: has a {kind} row but is not a customer at the start of the period and has no new or reactivation row"
+    )]
+    NotACustomer { account: String, kind: &'static str },
+    #[error(
+        "account {account}: has a {kind} row but is already a customer at the start of the period"
+    )]
+    AlreadyACustomer { account: String, kind: &'static str },
+    #[error("account {account}: its rows take its ARR to {arr}, below zero")]
+    BelowZero { account: String, arr: String },
+    #[error("account {account}: has a churn row but {arr} of ARR is left after the period's rows")]
+    ChurnLeavesArr { account: String, arr: String },
+}
+
+impl Movements {
+    /// The period's summary from the `start` book and the rows of a movements file. Each
+    /// account's rows are netted and its end-of-period ARR classified as `diff` does, so a file
+    /// and a second import of the same book give the same summary; an account that has a
+    /// reactivation row counts as reactivated. A customer that arrives and leaves within the
+    /// period nets to nothing, as it would between two imports.
+    pub fn from_movements(
+        start: &[AccountArr],
+        rows: &[Movement],
+    ) -> Result<Movements, MovementsFileError> {
+        let at_start = customers(start);
+        let mut by_account: BTreeMap<&str, Vec<&Movement>> = BTreeMap::new();
+        for row in rows {
+            by_account
+                .entry(row.account_id.as_str())
+                .or_default()
+                .push(row);
+        }
+        let mut end: Vec<AccountArr> = at_start
+            .iter()
+            .filter(|(id, _)| !by_account.contains_key(*id))
+            .map(|(id, arr)| end_row(id, *arr))
+            .collect();
+        let mut reactivated = HashSet::new();
+        for (id, rows) in by_account {
+            let was = at_start.get(id).copied();
+            let account = || id.to_string();
+            let entry = rows
+                .iter()
+                .find(|r| matches!(r.kind, MovementKind::New | MovementKind::Reactivation));
+            match (was, entry) {
+                (Some(_), Some(row)) => {
+                    return Err(MovementsFileError::AlreadyACustomer {
+                        account: account(),
+                        kind: row.kind.label(),
+                    });
+                }
+                (None, None) => {
+                    let kind = rows.first().map_or("", |r| r.kind.label());
+                    return Err(MovementsFileError::NotACustomer {
+                        account: account(),
+                        kind,
+                    });
+                }
+                _ => {}
+            }
+            let now = was.unwrap_or_default() + rows.iter().map(|r| signed(r)).sum();
+            if now.0 < 0 {
+                return Err(MovementsFileError::BelowZero {
+                    account: account(),
+                    arr: now.to_exact_string(),
+                });
+            }
+            if now.0 > 0 && rows.iter().any(|r| r.kind == MovementKind::Churn) {
+                return Err(MovementsFileError::ChurnLeavesArr {
+                    account: account(),
+                    arr: now.to_exact_string(),
+                });
+            }
+            if rows.iter().any(|r| r.kind == MovementKind::Reactivation) {
+                reactivated.insert(account());
+            }
+            end.push(end_row(id, now));
+        }
+        Ok(Movements::from_snapshots(start, &end, &reactivated))
+    }
+}
+
+fn end_row(id: &str, arr: Cents) -> AccountArr {
+    AccountArr {
+        account_id: id.to_string(),
+        arr,
+        segment: None,
+        csm: None,
+    }
+}
+
+/// The row's amount with the direction of its kind.
+fn signed(row: &Movement) -> Cents {
+    match row.kind {
+        MovementKind::Contraction | MovementKind::Churn => Cents(-row.amount.0),
+        MovementKind::New | MovementKind::Expansion | MovementKind::Reactivation => row.amount,
+    }
 }
