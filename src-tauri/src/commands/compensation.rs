@@ -418,17 +418,7 @@ pub fn stress(
         Some(first) => sensitivity(history, first, &quick, SENSITIVITY_STEP).map_err(comp_error)?,
         None => Vec::new(),
     };
-    let bands: Vec<CostBand> = summaries
-        .iter()
-        .map(|s| CostBand {
-            plan: s.plan.clone(),
-            p5: s.p5,
-            p50: s.p50,
-            p95: s.p95,
-            mean: s.mean_cost,
-            budget: s.budget,
-        })
-        .collect();
+    let bands: Vec<CostBand> = summaries.iter().map(CostBand::from).collect();
     Ok(StressView {
         chart: cost_bands(&bands),
         summaries,
