@@ -39,6 +39,8 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::comp_args::CompCommand,
     },
+    /// The summary per segment of a rule set (first matching rule wins) over the workspace.
+    Segment(crate::segment_args::SegmentArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ mod comp_report;
 mod maturity_args;
 mod maturity_output;
 mod report;
+mod segment_args;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -5,6 +5,7 @@ mod comp;
 mod demo;
 mod import;
 mod maturity;
+mod segment;
 
 use crate::args::{Cli, Command, ImportWhat};
 use anyhow::Result;
@@ -21,5 +22,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Capacity(args) => capacity::run(&args).await,
         Command::Maturity { what } => maturity::run(what).await,
         Command::Comp { what } => comp::run(&what).await,
+        Command::Segment(args) => segment::run(&args).await,
     }
 }
