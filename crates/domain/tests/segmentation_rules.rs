@@ -7,8 +7,8 @@ use csplan_domain::capacity::{CapacityParams, TouchModel, plan};
 use csplan_domain::segmentation::{
     Account, Bounds, CatchAll, Condition, CustomCondition, IsoDate, NumericField, OneOf, Range,
     RenewalWithin, RuleError, RuleSet, SegmentRule, TextCondition, TextField, TextMatch,
-    TierBounds, assign, moves, rules_from_json, rules_from_toml, rules_to_json, rules_to_toml,
-    segment_books, segment_by_tier, summarize,
+    TierBounds, assign, moves, plan_rule_set, rule_change, rules_from_json, rules_from_toml,
+    rules_to_json, rules_to_toml, segment_books, segment_by_tier, summarize,
 };
 use std::path::Path;
 
@@ -469,6 +469,49 @@ fn moves_between_rule_sets() {
     assert_eq!(m.moved_arr, Cents::from_dollars(220_000));
     let none = moves(&a, &a, &book);
     assert_eq!((none.moved_accounts, none.moved_arr), (0, Cents::ZERO));
+}
+
+/// The headcount effect of the same change with W3's catalogue (12 / 4 / 1 activities a
+/// customer a month, 600 a CSM; DOMAIN.md §1.1 step 2): Enterprise goes from 3 accounts
+/// (3 x 12 / 600 = 0.06 CSMs) to 1 (0.02), Mid-Market from 1 (4 / 600) to 3 (12 / 600).
+#[test]
+fn rule_change_shows_moves_and_headcount() {
+    let a = example("examples/rules/w2-ruleset-a.toml");
+    let mut raised = a.clone();
+    raised.segments[0].conditions = vec![range(NumericField::Arr, Some(150000.0), None)];
+    raised.segments[1].conditions = vec![range(NumericField::Arr, Some(25000.0), Some(150000.0))];
+    let book = [
+        account("1", "200000.00"),
+        account("2", "120000.00"),
+        account("3", "100000.00"),
+        account("4", "30000.00"),
+        account("5", "10.00"),
+    ];
+    let change = rule_change(&a, &raised, &book, &CapacityParams::default()).unwrap();
+    assert_eq!(change.moves.moved_accounts, 2);
+    let rows: Vec<(&str, u64, u64)> = change
+        .headcount
+        .iter()
+        .map(|r| (r.segment.as_str(), r.accounts_a, r.accounts_b))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Enterprise", 3, 1),
+            ("Mid-Market", 1, 3),
+            ("SMB", 1, 1),
+            ("Total", 5, 5)
+        ]
+    );
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+    assert!(close(change.headcount[0].bottom_up.fte_a, 0.06));
+    assert!(close(change.headcount[0].bottom_up.fte_b, 0.02));
+    assert!(close(change.headcount[1].bottom_up.fte_a, 4.0 / 600.0));
+    assert!(close(change.headcount[1].bottom_up.fte_b, 12.0 / 600.0));
+    // Rule set B names segments the default catalogues do not know: the planner asks for one.
+    let b = example("examples/rules/w2-ruleset-b.toml");
+    let error = plan_rule_set(&b, &book, &CapacityParams::default()).unwrap_err();
+    assert!(error.to_string().contains("Strategic"), "{error}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! general one. The capacity planner sees either only as [`SegmentBook`] rows.
 
 mod account;
+mod change;
 mod condition;
 mod date;
 mod moves;
@@ -12,6 +13,7 @@ mod summary;
 mod tiers;
 
 pub use account::{Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS};
+pub use change::{RuleChange, params_for, plan_rule_set, rule_change};
 pub use condition::{
     Bounds, Condition, CustomCondition, NumericField, OneOf, Range, RenewalWithin, TextCondition,
     TextField, TextMatch,
