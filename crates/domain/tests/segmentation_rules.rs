@@ -657,6 +657,13 @@ fn invalid_rules_are_refused_naming_the_rule() {
         "{message}"
     );
 
+    let bad_colour = with_rule("name = \"Big\"\ntouch_model = \"high-touch\"\ncolour = \"blue\"");
+    let message = rule_error(&bad_colour);
+    assert!(
+        message.contains("rule 1 (Big)") && message.contains("\"blue\""),
+        "{message}"
+    );
+
     let reversed_tenure = with_rule(
         "name = \"New\"\ntouch_model = \"low-touch\"\ncolour = \"#000000\"\nconditions = [{ kind = \"tenure_months\", min = 12, max = 12 }]",
     );

@@ -14,9 +14,9 @@ pub struct MoveCell {
     pub arr: Cents,
 }
 
-/// `cells[from][to]`: accounts in segment `from` of the old rule set that land in segment `to`
-/// of the new one. The diagonal of same-named segments is not special: segments are matched by
-/// position in each rule set's own list, and names label the rows and columns.
+/// `cells[from][to]`: accounts in segment `from` of the old rule set (an index into its
+/// `segment_names`) that land in segment `to` of the new one. The two lists may differ in length
+/// and order, so "staying" is judged by name, not by position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Moves {
     pub from: Vec<String>,

@@ -128,6 +128,13 @@ impl RuleSet {
             if name.trim().is_empty() {
                 return Err(error(label, "the segment name is empty".into()));
             }
+            let colour = self.colours()[index];
+            if !is_hex_colour(colour) {
+                return Err(error(
+                    format!("{label} ({name})"),
+                    format!("colour \"{colour}\" is not a colour like #0072B2"),
+                ));
+            }
             if names[..index]
                 .iter()
                 .any(|earlier| earlier.to_lowercase() == name.to_lowercase())
@@ -155,6 +162,12 @@ impl RuleSet {
             .position(|rule| rule.conditions.iter().all(|c| c.holds(account, self.as_of)))
             .unwrap_or(self.segments.len())
     }
+}
+
+/// `#` and six hex digits: what the charts and the UI take.
+fn is_hex_colour(text: &str) -> bool {
+    text.strip_prefix('#')
+        .is_some_and(|hex| hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Each account's segment, as an index into `rules.segment_names()`: first match wins, and the
