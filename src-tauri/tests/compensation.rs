@@ -264,7 +264,7 @@ fn the_stress_test_is_the_engines_with_the_seed_trials_and_preset_asked_for() {
 }
 
 #[test]
-fn a_stress_test_without_plans_or_with_a_negative_budget_is_refused() {
+fn a_stress_test_without_plans_with_a_negative_budget_or_too_many_trials_is_refused() {
     let h = Harness::demo();
     let (current, _) = h.demo_plans();
     let none = h
@@ -281,6 +281,14 @@ fn a_stress_test_without_plans_or_with_a_negative_budget_is_refused() {
         )
         .unwrap_err();
     assert_eq!(negative["code"], "invalid-budget");
+    let too_many = h
+        .call(
+            "comp_stress",
+            json!({ "planIds": [current], "trials": 4_000_000_000u32, "seed": 1, "preset": null, "custom": null, "budgets": [] }),
+        )
+        .unwrap_err();
+    assert_eq!(too_many["code"], "invalid-stress-setup");
+    assert!(too_many["message"].as_str().unwrap().starts_with("Trials"));
 }
 
 #[test]

@@ -20,6 +20,9 @@ use ts_rs::TS;
 /// Trials of each sensitivity run: 14 runs (7 parameters moved down and up) would take 14 times
 /// as long as the stress test itself at its full trial count.
 const SENSITIVITY_TRIALS: u32 = 10_000;
+/// Most trials a run may ask for: every trial keeps one cost per plan in memory, and beyond a
+/// million the percentiles no longer move by a dollar on a team's variable.
+pub const MAX_TRIALS: u32 = 1_000_000;
 /// How far each parameter is moved in the sensitivity table (±20%, as `csplan comp stress`).
 const SENSITIVITY_STEP: f64 = 0.2;
 
@@ -388,6 +391,15 @@ pub fn stress(
     setup: &StressSetup,
     budgets: &[Option<f64>],
 ) -> Result<StressView, ApiError> {
+    if setup.trials > MAX_TRIALS {
+        return Err(ApiError::new(
+            "invalid-stress-setup",
+            format!(
+                "Trials: {} is more than the {MAX_TRIALS} a run can hold; use fewer (100,000 gives percentiles to within a fraction of a percent).",
+                setup.trials
+            ),
+        ));
+    }
     for budget in budgets.iter().flatten() {
         if !(budget.is_finite() && *budget >= 0.0) {
             return Err(ApiError::new(
