@@ -16,7 +16,9 @@ mod seed;
 mod workspace;
 
 pub use accounts::{ImportProblem, ImportReport, ImportSummary};
-pub use compensation::{CompPlanSummary, HistoryImportSummary, SavedCompPlan};
+pub use compensation::{
+    CompPlanSummary, HistoryImportSummary, PlanBudget, SavedCompPlan, SavedShifts, SavedStressSetup,
+};
 pub use error::StoreError;
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use scenarios::{Scenario, ScenarioSummary};

@@ -522,3 +522,55 @@ async fn a_version_2_workspace_is_upgraded_in_place_keeping_its_history() {
         .unwrap();
     store.close().await;
 }
+
+/// DESIGN.md: the seed is stored with the workspace, so the last stress run can be reproduced
+/// after reopening it; saving again replaces the set-up.
+#[tokio::test]
+async fn stress_setup_round_trips_and_survives_reopening() {
+    use csplan_domain::compensation::{Generator, StressPreset};
+    use csplan_store::{PlanBudget, SavedShifts, SavedStressSetup};
+
+    let dir = temp_dir();
+    let path = db_path(&dir, "demo.db");
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.comp_stress_setup().await.unwrap(), None);
+    let first = SavedStressSetup {
+        trials: 5_000,
+        seed: 20_260_101,
+        generator: Generator::Free,
+        preset: Some(StressPreset::ChurnSpike),
+        custom: None,
+        budgets: vec![
+            PlanBudget {
+                plan_id: 1,
+                budget: None,
+            },
+            PlanBudget {
+                plan_id: 2,
+                budget: Some(1_250_000.5),
+            },
+        ],
+    };
+    store.set_comp_stress_setup(&first).await.unwrap();
+    assert_eq!(store.comp_stress_setup().await.unwrap(), Some(first));
+    let second = SavedStressSetup {
+        trials: 777,
+        seed: 42,
+        generator: Generator::Exact,
+        preset: None,
+        custom: Some(SavedShifts {
+            churn_shift: 1.3,
+            expansion_shift: 0.8,
+        }),
+        budgets: vec![PlanBudget {
+            plan_id: 2,
+            budget: Some(0.0),
+        }],
+    };
+    store.set_comp_stress_setup(&second).await.unwrap();
+    store.close().await;
+
+    let reopened = Store::open(&path).await.unwrap();
+    assert_eq!(reopened.comp_stress_setup().await.unwrap(), Some(second));
+    reopened.close().await;
+}

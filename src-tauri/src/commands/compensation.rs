@@ -91,6 +91,7 @@ fn comp_error(error: CompError) -> ApiError {
         CompError::Plan { .. } | CompError::PlanFile { .. } => "invalid-comp-plan",
         CompError::History(_) => "invalid-history",
         CompError::Setup { .. } => "invalid-stress-setup",
+        CompError::Stopped => "stress-stopped",
     };
     ApiError::new(code, error.to_string())
 }

@@ -19,4 +19,7 @@ pub enum CompError {
     /// A stress-test setting out of range.
     #[error("stress set-up, {field}: {reason}")]
     Setup { field: String, reason: String },
+    /// The person cancelled a run (`Progress::cancel`); no result was produced.
+    #[error("the stress test was stopped before the end; nothing was changed")]
+    Stopped,
 }

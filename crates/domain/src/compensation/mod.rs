@@ -13,6 +13,7 @@ mod measure;
 mod payout;
 mod plan;
 mod plan_file;
+mod progress;
 mod sensitivity;
 mod stats;
 mod stress;
@@ -32,9 +33,11 @@ pub use measure::{Measure, Metric};
 pub use payout::{Outcome, PlanEngine};
 pub use plan::{CompModel, CompPlan, PayPeriod, RevenueShare, Role, Split};
 pub use plan_file::{plan_from_toml, plan_to_toml, setup_from_toml};
+pub use progress::Progress;
 pub use sensitivity::{SensitivityRow, sensitivity};
 pub use stats::{descending_ranks, pearson, percentile_sorted};
 pub use stress::{
-    StressPreset, StressRun, StressSetup, StressSummary, simulate, summarize, target_budget,
+    StressPreset, StressRun, StressSetup, StressSummary, simulate, simulate_with, summarize,
+    target_budget,
 };
 pub use validate::validate;

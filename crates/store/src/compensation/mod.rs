@@ -8,8 +8,10 @@ mod history;
 mod import;
 mod names;
 mod rows;
+mod stress_setup;
 
 pub use import::HistoryImportSummary;
+pub use stress_setup::{PlanBudget, SavedShifts, SavedStressSetup};
 
 use crate::{Store, StoreError};
 use csplan_domain::compensation::{CompPlan, plan_from_toml, plan_to_toml, validate};
