@@ -1,6 +1,7 @@
 //! What the app holds while it runs: the open workspace and its book of accounts (each account's
 //! ARR) in memory, so a capacity plan is computed on every keystroke without touching the disk.
 
+use crate::commands::compensation::StressRuns;
 use crate::error::ApiError;
 use csplan_domain::Cents;
 use csplan_store::{Store, WorkspaceInfo};
@@ -16,6 +17,8 @@ pub struct AppState {
     /// Lock order: `store` before `book`.
     store: RwLock<Result<Store, ApiError>>,
     book: RwLock<Vec<Cents>>,
+    /// The stress test running now, for its progress and cancel commands.
+    pub stress: StressRuns,
 }
 
 /// `CSPLAN_DB` if set, else `workspace.db` in the platform's app data directory.
@@ -56,6 +59,7 @@ impl AppState {
             Err(error) => AppState {
                 store: RwLock::new(Err(error)),
                 book: RwLock::new(Vec::new()),
+                stress: StressRuns::default(),
             },
         }
     }
@@ -64,6 +68,7 @@ impl AppState {
         AppState {
             store: RwLock::new(Ok(store)),
             book: RwLock::new(book),
+            stress: StressRuns::default(),
         }
     }
 

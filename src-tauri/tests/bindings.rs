@@ -4,7 +4,8 @@
 
 use csplan_app_lib::commands::capacity::{ComparisonView, PlanCharts, PlanView};
 use csplan_app_lib::commands::compensation::{
-    BacktestView, CompPlanSaved, CompPlanView, HistoryInfo, StressShifts, StressView,
+    BacktestView, CompPlanSaved, CompPlanView, HistoryInfo, StressProgress, StressShifts,
+    StressView,
 };
 use csplan_app_lib::commands::maturity::{MaturityCharts, MaturityView};
 use csplan_app_lib::error::ApiError;
@@ -13,7 +14,7 @@ use csplan_domain::compensation::{BacktestOptions, StressPreset};
 use csplan_domain::maturity::{Answer, Question};
 use csplan_store::{
     AssessmentSummary, CompPlanSummary, HistoryImportSummary, ImportReport, ImportSummary,
-    MergeSummary, Scenario, ScenarioSummary, WorkspaceInfo,
+    MergeSummary, SavedStressSetup, Scenario, ScenarioSummary, WorkspaceInfo,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,8 @@ fn export_all(dir: &Path) {
     StressView::export_all(&cfg).unwrap();
     StressPreset::export_all(&cfg).unwrap();
     StressShifts::export_all(&cfg).unwrap();
+    StressProgress::export_all(&cfg).unwrap();
+    SavedStressSetup::export_all(&cfg).unwrap();
     HistoryInfo::export_all(&cfg).unwrap();
     HistoryImportSummary::export_all(&cfg).unwrap();
 }

@@ -407,3 +407,92 @@ fn a_custom_scenario_shifts_losses_and_expansion_and_a_negative_shift_names_its_
     assert_eq!(error["code"], "invalid-stress-setup");
     assert!(error["message"].as_str().unwrap().contains("churn_shift"));
 }
+
+/// DESIGN.md: the seed is stored with the workspace. A finished run saves its set-up with each
+/// plan's budget; reading it back gives what the page asked for.
+#[test]
+fn a_finished_stress_run_saves_its_set_up_in_the_workspace() {
+    let h = Harness::demo();
+    let (current, proposed) = h.demo_plans();
+    assert_eq!(h.call("comp_stress_setup", json!({})).unwrap(), Value::Null);
+    h.call(
+        "comp_stress",
+        json!({ "planIds": [current, proposed], "trials": 200, "seed": 99, "preset": null,
+                "custom": { "churn_shift": 1.25, "expansion_shift": 0.75 }, "budgets": [null, 500000.0] }),
+    )
+    .unwrap();
+    let saved = h.call("comp_stress_setup", json!({})).unwrap();
+    assert_eq!(
+        saved,
+        json!({ "trials": 200, "seed": 99, "generator": "free", "preset": null,
+                "custom": { "churn_shift": 1.25, "expansion_shift": 0.75 },
+                "budgets": [{ "plan_id": current, "budget": null }, { "plan_id": proposed, "budget": 500000.0 }] })
+    );
+    // A refused run leaves the saved set-up as it was.
+    h.call(
+        "comp_stress",
+        json!({ "planIds": [current], "trials": 10, "seed": 1, "preset": null, "custom": null, "budgets": [-5.0] }),
+    )
+    .unwrap_err();
+    assert_eq!(h.call("comp_stress_setup", json!({})).unwrap(), saved);
+}
+
+/// UI.md: long work shows progress and can be cancelled. The run is cancelled through the
+/// app state from a second command while it is running; it then stops with `stress-stopped` and
+/// saves nothing.
+#[test]
+fn a_running_stress_test_reports_progress_and_stops_when_cancelled() {
+    let h = Harness::demo();
+    let (current, proposed) = h.demo_plans();
+    assert_eq!(
+        h.call("comp_stress_progress", json!({})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(h.call("comp_stress_cancel", json!({})).unwrap(), false);
+    let window = h.window.clone();
+    let run = std::thread::spawn(move || {
+        let request = InvokeRequest {
+            cmd: "comp_stress".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(
+                json!({ "planIds": [current, proposed], "trials": 1_000_000, "seed": 5, "preset": null, "custom": null, "budgets": [] }),
+            ),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&window, request).map(|body| body.deserialize::<Value>().unwrap())
+    });
+    let started = std::time::Instant::now();
+    let seen = loop {
+        let progress = h.call("comp_stress_progress", json!({})).unwrap();
+        if progress["trials_done"]
+            .as_u64()
+            .is_some_and(|done| done > 0)
+        {
+            break progress;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "no progress reported: {progress}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert_eq!(seen["trials"], 1_000_000);
+    assert!(seen["trials_done"].as_u64().unwrap() < 1_000_000, "{seen}");
+    assert_eq!(h.call("comp_stress_cancel", json!({})).unwrap(), true);
+    let error = run.join().unwrap().unwrap_err();
+    assert_eq!(error["code"], "stress-stopped");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("stopped before the end; nothing was changed")
+    );
+    assert_eq!(
+        h.call("comp_stress_progress", json!({})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(h.call("comp_stress_setup", json!({})).unwrap(), Value::Null);
+}

@@ -7,13 +7,17 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_charts::compensation::{CostBand, cost_bands, payout_distribution, rank_vs_rank};
 use csplan_domain::compensation::{
-    Backtest, BacktestOptions, CompError, CompPlan, History, LintWarning, SensitivityRow,
+    Backtest, BacktestOptions, CompError, CompPlan, History, LintWarning, Progress, SensitivityRow,
     StressPreset, StressSetup, StressSummary, backtest, lint, plan_from_toml, sensitivity,
-    simulate, summarize, target_budget,
+    simulate_with, summarize, target_budget,
 };
-use csplan_store::{CompPlanSummary, HistoryImportSummary, SavedCompPlan, Store};
+use csplan_store::{
+    CompPlanSummary, HistoryImportSummary, PlanBudget, SavedCompPlan, SavedShifts,
+    SavedStressSetup, Store,
+};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::State;
 use ts_rs::TS;
 
@@ -83,6 +87,68 @@ pub struct StressView {
 pub struct StressShifts {
     pub churn_shift: f64,
     pub expansion_shift: f64,
+}
+
+/// How far the running stress test has got: the page polls it for its progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct StressProgress {
+    pub trials_done: u32,
+    pub trials: u32,
+}
+
+/// The stress test running now, if any, kept in the app state so that another command can read
+/// its progress or cancel it while `comp_stress` waits for it.
+#[derive(Debug, Default)]
+pub struct StressRuns {
+    running: Mutex<Option<(Arc<Progress>, u32)>>,
+}
+
+impl StressRuns {
+    /// A poisoned lock only means a run panicked while holding it; the value is still usable.
+    fn lock(&self) -> MutexGuard<'_, Option<(Arc<Progress>, u32)>> {
+        self.running
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn start(&self, trials: u32) -> Arc<Progress> {
+        let progress = Arc::new(Progress::new());
+        *self.lock() = Some((Arc::clone(&progress), trials));
+        progress
+    }
+
+    /// Forgets the run unless a newer one has replaced it.
+    fn finish(&self, progress: &Arc<Progress>) {
+        let mut running = self.lock();
+        if running
+            .as_ref()
+            .is_some_and(|(current, _)| Arc::ptr_eq(current, progress))
+        {
+            *running = None;
+        }
+    }
+
+    pub fn progress(&self) -> Option<StressProgress> {
+        self.lock()
+            .as_ref()
+            .map(|(progress, trials)| StressProgress {
+                trials_done: u32::try_from(progress.trials_done())
+                    .unwrap_or(*trials)
+                    .min(*trials),
+                trials: *trials,
+            })
+    }
+
+    /// Asks the running test to stop; `false` when none is running.
+    pub fn cancel(&self) -> bool {
+        match self.lock().as_ref() {
+            Some((progress, _)) => {
+                progress.cancel();
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// An engine error as the UI shows it; a plan field problem keeps the field's path in its text.
@@ -320,7 +386,9 @@ pub fn backtest_view(backtest: Backtest, history: &History) -> BacktestView {
 }
 
 /// Next year's variable cost of each plan under uncertain churn and expansion. Runs on a
-/// blocking thread: 100,000 trials take seconds and must not freeze the window.
+/// blocking thread: 100,000 trials take seconds and must not freeze the window; meanwhile
+/// `comp_stress_progress` reports how far it is and `comp_stress_cancel` stops it. A finished
+/// run's set-up is saved in the workspace, so the page reopens on the same seed and result.
 #[tauri::command]
 pub async fn comp_stress(
     state: State<'_, AppState>,
@@ -346,21 +414,61 @@ pub async fn comp_stress(
         }
         (history, plans)
     };
-    tauri::async_runtime::spawn_blocking(move || {
-        stress(
-            &history,
-            &plans,
-            &stress_setup(trials, seed, preset, custom),
-            &budgets,
-        )
+    let setup = stress_setup(trials, seed, preset, custom);
+    let saved = SavedStressSetup {
+        trials,
+        seed,
+        generator: setup.generator,
+        preset,
+        custom: custom.map(|c| SavedShifts {
+            churn_shift: c.churn_shift,
+            expansion_shift: c.expansion_shift,
+        }),
+        budgets: plan_ids
+            .iter()
+            .enumerate()
+            .map(|(i, &plan_id)| PlanBudget {
+                plan_id,
+                budget: budgets.get(i).copied().flatten(),
+            })
+            .collect(),
+    };
+    let progress = state.stress.start(trials);
+    let running = Arc::clone(&progress);
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        stress(&history, &plans, &setup, &budgets, &running)
     })
-    .await
-    .map_err(|e| {
+    .await;
+    state.stress.finish(&progress);
+    let view = outcome.map_err(|e| {
         ApiError::new(
             "stress-failed",
             format!("The stress test stopped unexpectedly ({e}). Run it again."),
         )
-    })?
+    })??;
+    state.store().await?.set_comp_stress_setup(&saved).await?;
+    Ok(view)
+}
+
+/// The set-up of the last finished stress run in this workspace, for the page's fields.
+#[tauri::command]
+pub async fn comp_stress_setup(
+    state: State<'_, AppState>,
+) -> Result<Option<SavedStressSetup>, ApiError> {
+    Ok(state.store().await?.comp_stress_setup().await?)
+}
+
+/// How far the running stress test has got; `None` when none is running.
+#[tauri::command]
+pub fn comp_stress_progress(state: State<'_, AppState>) -> Option<StressProgress> {
+    state.stress.progress()
+}
+
+/// Stops the running stress test at its next chunk of trials; it then answers with the
+/// `stress-stopped` error. `false` when none was running.
+#[tauri::command]
+pub fn comp_stress_cancel(state: State<'_, AppState>) -> bool {
+    state.stress.cancel()
 }
 
 /// W5's set-up with the page's trials and seed, the custom shifts (if any) and then the preset
@@ -385,12 +493,15 @@ pub fn stress_setup(
     }
 }
 
-/// The stress test itself, on the calling thread.
+/// The stress test itself, on the calling thread, counting its trials in `progress` and
+/// stopping when it is cancelled (checked again after the sensitivity table, which runs its
+/// own trials).
 pub fn stress(
     history: &History,
     plans: &[CompPlan],
     setup: &StressSetup,
     budgets: &[Option<f64>],
+    progress: &Progress,
 ) -> Result<StressView, ApiError> {
     if setup.trials > MAX_TRIALS {
         return Err(ApiError::new(
@@ -409,7 +520,7 @@ pub fn stress(
             ));
         }
     }
-    let run = simulate(history, plans, setup).map_err(comp_error)?;
+    let run = simulate_with(history, plans, setup, progress).map_err(comp_error)?;
     let summaries: Vec<StressSummary> = plans
         .iter()
         .zip(&run.costs)
@@ -431,6 +542,9 @@ pub fn stress(
         Some(first) => sensitivity(history, first, &quick, SENSITIVITY_STEP).map_err(comp_error)?,
         None => Vec::new(),
     };
+    if progress.is_cancelled() {
+        return Err(comp_error(CompError::Stopped));
+    }
     let bands: Vec<CostBand> = summaries.iter().map(CostBand::from).collect();
     Ok(StressView {
         chart: cost_bands(&bands),
