@@ -11,7 +11,9 @@ import type { CompPlanSummary } from "./bindings/CompPlanSummary";
 import type { CompPlanView } from "./bindings/CompPlanView";
 import type { HistoryImportSummary } from "./bindings/HistoryImportSummary";
 import type { HistoryInfo } from "./bindings/HistoryInfo";
+import type { SavedStressSetup } from "./bindings/SavedStressSetup";
 import type { StressPreset } from "./bindings/StressPreset";
+import type { StressProgress } from "./bindings/StressProgress";
 import type { StressShifts } from "./bindings/StressShifts";
 import type { StressView } from "./bindings/StressView";
 import type { Answer } from "./bindings/Answer";
@@ -61,7 +63,11 @@ export type * from "./bindings/Role";
 export type * from "./bindings/SavedCompPlan";
 export type * from "./bindings/SensitivityRow";
 export type * from "./bindings/Split";
+export type * from "./bindings/PlanBudget";
+export type * from "./bindings/SavedShifts";
+export type * from "./bindings/SavedStressSetup";
 export type * from "./bindings/StressPreset";
+export type * from "./bindings/StressProgress";
 export type * from "./bindings/StressSetup";
 export type * from "./bindings/StressShifts";
 export type * from "./bindings/StressSummary";
@@ -202,4 +208,10 @@ export const compensation = {
     custom: StressShifts | null,
     budgets: (number | null)[],
   ) => call<StressView>("comp_stress", { planIds, trials, seed, preset, custom, budgets }),
+  /** The set-up of the last finished stress run in this workspace (`null` before the first). */
+  stressSetup: () => call<SavedStressSetup | null>("comp_stress_setup"),
+  /** How far the running stress test has got (`null` when none is running). */
+  stressProgress: () => call<StressProgress | null>("comp_stress_progress"),
+  /** Stops the running stress test; it then rejects with code `stress-stopped`. */
+  stressCancel: () => call<boolean>("comp_stress_cancel"),
 };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CompensationPage from "./CompensationPage.svelte";
-import type { BacktestView, CompPlan, CompPlanView, LintWarning, PlanSummary } from "../api";
+import type { BacktestView, CompPlan, CompPlanView, LintWarning, PlanSummary, SavedStressSetup } from "../api";
 
 /** A 70/30 plan with one linear measure (the shapes the Rust side sends). */
 function planNamed(name: string, base: number, variable: number): CompPlan {
@@ -64,6 +64,9 @@ function backtestView(): BacktestView {
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let backtestAnswer: BacktestView;
 let plansAnswer: { id: number; name: string; version: number; updated_at: string }[];
+let savedSetup: SavedStressSetup | null;
+/** Settles the pending `comp_stress` call, as the Rust side does when the run ends. */
+let finishStress: ((answer: unknown, failed: boolean) => void) | null;
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -77,6 +80,8 @@ async function settle() {
 beforeEach(() => {
   calls = [];
   backtestAnswer = backtestView();
+  savedSetup = null;
+  finishStress = null;
   plansAnswer = [
     { id: 1, name: "Current", version: 1, updated_at: "2026-11-27" },
     { id: 2, name: "Proposed", version: 1, updated_at: "2026-11-27" },
@@ -99,6 +104,18 @@ beforeEach(() => {
         const lint = plan.split.variable > 40 ? [SPLIT_WARNING] : [];
         return { summary: { id: a.id, name: plan.name, version: 2, updated_at: "2026-11-27" }, lint };
       }
+      case "comp_stress_setup":
+        return structuredClone(savedSetup);
+      // A slow run: it answers only when the test (or a cancel) finishes it.
+      case "comp_stress":
+        return new Promise((resolve, reject) => {
+          finishStress = (answer, failed) => (failed ? reject(answer) : resolve(answer));
+        });
+      case "comp_stress_progress":
+        return finishStress ? { trials_done: 512, trials: calls.find((c) => c.cmd === "comp_stress")?.args.trials } : null;
+      case "comp_stress_cancel":
+        finishStress?.({ code: "stress-stopped", message: "the stress test was stopped before the end; nothing was changed" }, true);
+        return finishStress !== null;
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
     }
@@ -168,5 +185,49 @@ describe("Compensation page", () => {
     expect(byTestId("comp-lint")?.textContent).toContain("split");
     // The backtest is re-run on the saved plan.
     expect(calls.filter((c) => c.cmd === "comp_backtest")).toHaveLength(2);
+  });
+
+  it("starts the stress fields from the workspace's last finished run", async () => {
+    savedSetup = {
+      trials: 5000,
+      seed: 42,
+      generator: "free",
+      preset: "churn-spike",
+      custom: null,
+      budgets: [
+        { plan_id: 1, budget: null },
+        { plan_id: 2, budget: 250000 },
+      ],
+    };
+    component = mount(CompensationPage, { target });
+    await settle();
+    expect((byTestId("stress-trials-input") as HTMLInputElement).value).toBe("5000");
+    expect((byTestId("stress-seed-input") as HTMLInputElement).value).toBe("42");
+    expect((byTestId("stress-preset-select") as HTMLSelectElement).value).toBe("churn-spike");
+    const budgets = [...target.querySelectorAll<HTMLInputElement>("[data-testid^='stress-budget-']")].map((i) => i.value);
+    expect(budgets).toEqual(["", "250000"]);
+  });
+
+  it("shows the trials done and a Cancel button while the stress test runs, and says when it was stopped", async () => {
+    component = mount(CompensationPage, { target });
+    await settle();
+    expect(byTestId("stress-progress")).toBeNull();
+    (byTestId("stress-run") as HTMLButtonElement).click();
+    await settle();
+    expect(calls.find((c) => c.cmd === "comp_stress")?.args).toMatchObject({ planIds: [1, 2], trials: 100000, seed: 20260101 });
+    // Before the first reading the bar starts at nothing done.
+    expect(byTestId("stress-progress")?.textContent).toContain("0 of 100,000 trials");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
+    const bar = byTestId("stress-progress")?.querySelector("progress");
+    expect(bar?.value).toBe(512);
+    expect(bar?.max).toBe(100000);
+    expect(byTestId("stress-progress")?.textContent).toContain("512 of 100,000 trials");
+
+    (byTestId("stress-cancel") as HTMLButtonElement).click();
+    await settle();
+    expect(calls.some((c) => c.cmd === "comp_stress_cancel")).toBe(true);
+    expect(byTestId("stress-progress")).toBeNull();
+    expect(target.querySelector("[role='alert']")?.textContent).toContain("stopped before the end; nothing was changed");
   });
 });
