@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[command(
     name = "csplan",
     version,
-    about = "CS Plan from the command line: workspaces, imports and the capacity plan."
+    about = "CS Plan from the command line: workspaces, imports, segments, capacity, comp plans and the maturity scorecard."
 )]
 pub struct Cli {
     #[command(subcommand)]
