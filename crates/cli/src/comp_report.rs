@@ -165,6 +165,8 @@ fn backtest_table(result: &Backtest, out: &mut impl Write) -> Result<()> {
         format!("{p} variable"),
         format!("{p} total"),
         "Difference".to_string(),
+        format!("{c} % of ARR"),
+        format!("{p} % of ARR"),
     ]);
     for pair in result.quarterly_cost.chunks(2) {
         if let [cur, pro] = pair {
@@ -176,6 +178,8 @@ fn backtest_table(result: &Backtest, out: &mut impl Write) -> Result<()> {
                 money(pro.variable_cost),
                 money(pro.total_cost),
                 money(pro.total_cost - cur.total_cost),
+                percent(cur.cost_pct_of_arr),
+                percent(pro.cost_pct_of_arr),
             ]);
         }
     }
@@ -187,6 +191,7 @@ fn backtest_table(result: &Backtest, out: &mut impl Write) -> Result<()> {
         "Plan",
         "Variable",
         "Total cost",
+        "Cost % of ARR",
         "Spearman perf vs pay",
         "Top decile kept",
         "P90/P10",
@@ -196,6 +201,7 @@ fn backtest_table(result: &Backtest, out: &mut impl Write) -> Result<()> {
             s.plan.clone(),
             money(s.variable_cost_total),
             money(s.total_cost_total),
+            percent(s.cost_pct_of_arr),
             s.spearman_perf_vs_payout
                 .map_or_else(|| "-".into(), |v| format!("{v:.3}")),
             format!("{} of {}", s.top_decile_overlap, s.top_decile_size),
@@ -412,4 +418,9 @@ pub fn write_lint(file: &str, warnings: &[LintWarning], out: &mut impl Write) ->
         )?;
     }
     Ok(())
+}
+
+/// One decimal, as UI.md asks for percentages; "-" when there is no ARR to divide by.
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".into(), |v| format!("{v:.1}%"))
 }

@@ -96,6 +96,33 @@ fn proposed_plan_one_csm_quarter_by_hand() {
     assert!(close(only_payout(&plan, csm_001_2024q1()), expected));
 }
 
+/// Comp cost as % of ARR (issue 5, "comp cost as % of ARR"; DOMAIN.md §1.3 puts CS cost against
+/// revenue). One CSM-quarter of CSM-001 with a $2,051,985 book: the current plan costs
+/// 24,000 base + 6,337.40 variable = 30,337.40 in the quarter, 121,349.60 a year, which is
+/// 121,349.60 / 2,051,985 = 5.9138% of the book's ARR. Over the whole (one-quarter) history the
+/// same figure: 30,337.40 / (2,051,985 / 4).
+#[test]
+fn comp_cost_as_a_share_of_arr_by_hand() {
+    let history = one_row(csm_001_2024q1());
+    let result = backtest(
+        &history,
+        &example("current.toml"),
+        &example("proposed.toml"),
+        &BacktestOptions::default(),
+    )
+    .unwrap();
+    let quarter = &result.quarterly_cost[0];
+    assert_eq!(quarter.book_arr, 2_051_985.0);
+    assert!(close(quarter.total_cost, 30_337.40));
+    let expected = 30_337.40 * 4.0 / 2_051_985.0 * 100.0;
+    assert!(close(expected, 5.913_766_426_167_833));
+    assert!(close(quarter.cost_pct_of_arr.unwrap(), expected));
+    assert!(close(
+        result.plan_summary[0].cost_pct_of_arr.unwrap(),
+        expected
+    ));
+}
+
 /// W4's curve f(a): a up to 100%, then 1 + 1.5 (a − 1), capped at 200%. The cap is reached at
 /// a = 1 + 1/1.5 = 166.67%.
 #[test]

@@ -35,6 +35,7 @@ function summary(plan: string, overlap: number, size: number): PlanSummary {
     plan,
     variable_cost_total: 100000,
     total_cost_total: 900000,
+    cost_pct_of_arr: 4.6,
     spearman_perf_vs_payout: 0.8,
     top_decile_overlap: overlap,
     top_decile_size: size,

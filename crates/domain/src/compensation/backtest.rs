@@ -60,6 +60,11 @@ pub struct QuarterCost {
     pub base_cost: f64,
     pub variable_cost: f64,
     pub total_cost: f64,
+    /// ARR of the CSMs' books at the start of the quarter.
+    pub book_arr: f64,
+    /// Comp cost as % of ARR: the quarter's cost at a yearly rate (x 4) over `book_arr`;
+    /// `None` when the books hold no ARR.
+    pub cost_pct_of_arr: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -67,6 +72,9 @@ pub struct PlanSummary {
     pub plan: String,
     pub variable_cost_total: f64,
     pub total_cost_total: f64,
+    /// Comp cost as % of ARR over the whole history: total cost over the ARR-years the books
+    /// carried (each quarter's starting book ARR counted for a quarter of a year).
+    pub cost_pct_of_arr: Option<f64>,
     /// Spearman correlation of performance rank and payout rank; `None` if nobody differs.
     pub spearman_perf_vs_payout: Option<f64>,
     pub top_decile_overlap: u32,
@@ -165,16 +173,27 @@ fn summary(
     sorted.sort_by(f64::total_cmp);
     let p10 = percentile_sorted(&sorted, 0.1);
     let p90 = percentile_sorted(&sorted, 0.9);
+    let arr_years: f64 =
+        history.rows.iter().map(|r| r.book_arr_start).sum::<f64>() / QUARTERS_PER_YEAR;
     PlanSummary {
         plan: plan.name.clone(),
         variable_cost_total,
         total_cost_total: base_total + variable_cost_total,
+        cost_pct_of_arr: cost_pct_of_arr(base_total + variable_cost_total, arr_years),
         spearman_perf_vs_payout: pearson(perf_rank, &rank),
         top_decile_overlap: overlap as u32,
         top_decile_size: m as u32,
         top_decile_retained_share: (m > 0).then(|| overlap as f64 / m as f64),
         payout_p90_p10_ratio: (p10 != 0.0).then(|| p90 / p10),
     }
+}
+
+/// Quarters in a year: a quarter's book ARR funds a quarter of a year of cost.
+const QUARTERS_PER_YEAR: f64 = 4.0;
+
+/// Cost as a percentage of the ARR earned over the same time (`arr_years` = ARR x years).
+fn cost_pct_of_arr(cost: f64, arr_years: f64) -> Option<f64> {
+    (arr_years > 0.0).then(|| cost / arr_years * 100.0)
 }
 
 fn quarterly(plan: &CompPlan, history: &History, variable_by_row: &[f64]) -> Vec<QuarterCost> {
@@ -188,13 +207,17 @@ fn quarterly(plan: &CompPlan, history: &History, variable_by_row: &[f64]) -> Vec
             let csms = rows.len() as u32;
             let base_cost = plan.base_per_quarter() * f64::from(csms);
             let variable_cost: f64 = rows.iter().map(|&i| variable_by_row[i]).sum();
+            let book_arr: f64 = rows.iter().map(|&i| history.rows[i].book_arr_start).sum();
+            let total_cost = base_cost + variable_cost;
             QuarterCost {
                 quarter: label,
                 plan: plan.name.clone(),
                 csms,
                 base_cost,
                 variable_cost,
-                total_cost: base_cost + variable_cost,
+                total_cost,
+                book_arr,
+                cost_pct_of_arr: cost_pct_of_arr(total_cost, book_arr / QUARTERS_PER_YEAR),
             }
         })
         .collect()

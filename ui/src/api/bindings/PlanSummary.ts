@@ -2,6 +2,11 @@
 
 export type PlanSummary = { plan: string, variable_cost_total: number, total_cost_total: number, 
 /**
+ * Comp cost as % of ARR over the whole history: total cost over the ARR-years the books
+ * carried (each quarter's starting book ARR counted for a quarter of a year).
+ */
+cost_pct_of_arr: number | null, 
+/**
  * Spearman correlation of performance rank and payout rank; `None` if nobody differs.
  */
 spearman_perf_vs_payout: number | null, top_decile_overlap: number, top_decile_size: number, top_decile_retained_share: number | null, 
