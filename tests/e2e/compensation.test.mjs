@@ -49,9 +49,16 @@ async function summaryRows(session) {
     for (const row of await session.findAll("tbody tr", table)) {
       const cells = await session.findAll("th, td", row);
       const texts = await Promise.all(cells.map(async (c) => (await c.text()).trim()));
-      if (texts.length !== 6) return null;
-      const [plan, spearman, top, p90p10, variable, total] = texts;
-      out[plan] = { spearman: numbers(spearman)[0], top: numbers(top), p90p10: numbers(p90p10)[0], variable: numbers(variable)[0], total: numbers(total)[0] };
+      if (texts.length !== 7) return null;
+      const [plan, spearman, top, p90p10, variable, total, ofArr] = texts;
+      out[plan] = {
+        spearman: numbers(spearman)[0],
+        top: numbers(top),
+        p90p10: numbers(p90p10)[0],
+        variable: numbers(variable)[0],
+        total: numbers(total)[0],
+        ofArr: numbers(ofArr)[0],
+      };
     }
     return Object.keys(out).length === 2 ? out : null;
   });
@@ -67,6 +74,7 @@ function matches(shown, cli) {
       ["P90/P10", row.p90p10, s.payout_p90_p10_ratio, 0.0005],
       ["variable cost", row.variable, s.variable_cost_total, 0.005],
       ["total cost", row.total, s.total_cost_total, 0.005],
+      ["comp cost % of ARR", row.ofArr, s.cost_pct_of_arr, 0.05],
     ];
     for (const [what, page, expected, tolerance] of checks) {
       if (!(Math.abs(page - expected) <= tolerance)) return `${s.plan} ${what}: page ${page}, CLI ${expected}`;
