@@ -2,6 +2,7 @@
 //! store, domain and charts crates to the web UI as commands. No business logic lives here.
 
 pub mod commands;
+mod dialogs;
 pub mod error;
 pub mod state;
 

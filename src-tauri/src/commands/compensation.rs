@@ -3,6 +3,7 @@
 //! the Monte Carlo stress test of their cost (W5). The engine is the domain's, the plans and the
 //! history the store's, the charts csplan-charts'; these commands only connect them.
 
+use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_charts::compensation::{CostBand, cost_bands, payout_distribution, rank_vs_rank};
@@ -244,27 +245,13 @@ pub async fn comp_plan_export(
     id: i64,
 ) -> Result<Option<String>, ApiError> {
     let saved = state.store().await?.comp_plan(id).await?;
-
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Export the comp plan as TOML")
-        .set_file_name(format!("{}.toml", saved.name))
-        .add_filter("Comp plan", &["toml"])
-        .save_file()
-        .await;
-    let Some(file) = picked else {
-        return Ok(None);
-    };
-    let path = file.path();
-    std::fs::write(path, &saved.toml).map_err(|e| {
-        ApiError::new(
-            "io",
-            format!(
-                "{} could not be written ({e}). Choose another folder or file name.",
-                path.display()
-            ),
-        )
-    })?;
-    Ok(Some(path.display().to_string()))
+    dialogs::save_text(
+        "Export the comp plan as TOML",
+        &format!("{}.toml", saved.name),
+        ("Comp plan", &["toml"]),
+        &saved.toml,
+    )
+    .await
 }
 
 /// Asks for a plan TOML file and saves it as a new plan. `None` when the person cancels.
@@ -272,31 +259,16 @@ pub async fn comp_plan_export(
 pub async fn comp_plan_import(
     state: State<'_, AppState>,
 ) -> Result<Option<CompPlanView>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Import a comp plan")
-        .add_filter("Comp plan", &["toml"])
-        .pick_file()
-        .await;
-    let Some(file) = picked else {
+    let Some(file) = dialogs::pick_file("Import a comp plan", ("Comp plan", &["toml"])).await
+    else {
         return Ok(None);
     };
-    Ok(Some(
-        import_plan(&*state.store().await?, file.path()).await?,
-    ))
+    Ok(Some(import_plan(&*state.store().await?, &file).await?))
 }
 
 /// Reads, checks and saves one plan file under the name inside it.
 pub async fn import_plan(store: &Store, path: &Path) -> Result<CompPlanView, ApiError> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ApiError::new(
-            "io",
-            format!("{name} could not be read ({e}). Check the file and try again."),
-        )
-    })?;
+    let (name, text) = dialogs::read_text(path)?;
     let plan = plan_from_toml(&name, &text)
         .map_err(|e| ApiError::new("invalid-comp-plan", format!("{e}. Nothing was imported.")))?;
     let saved = store.create_comp_plan(&plan.name, &plan).await?;
@@ -310,17 +282,11 @@ pub async fn import_plan(store: &Store, path: &Path) -> Result<CompPlanView, Api
 pub async fn comp_history_import(
     state: State<'_, AppState>,
 ) -> Result<Option<HistoryImportSummary>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Import CSM history from a CSV file")
-        .add_filter("CSV file", &["csv"])
-        .pick_file()
-        .await;
-    let Some(file) = picked else {
+    let title = "Import CSM history from a CSV file";
+    let Some(file) = dialogs::pick_file(title, ("CSV file", &["csv"])).await else {
         return Ok(None);
     };
-    Ok(Some(
-        state.store().await?.import_history_csv(file.path()).await?,
-    ))
+    Ok(Some(state.store().await?.import_history_csv(&file).await?))
 }
 
 /// The history in use, for the line under "Import history CSV...".

@@ -1,5 +1,6 @@
 //! Bringing one's own data in: accounts from a CRM or billing CSV export.
 
+use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_store::ImportSummary;
@@ -12,19 +13,12 @@ use tauri::State;
 pub async fn accounts_import(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportSummary>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Import accounts from a CSV file")
-        .add_filter("CSV file", &["csv"])
-        .pick_file()
-        .await;
-    let Some(file) = picked else {
+    let Some(file) =
+        dialogs::pick_file("Import accounts from a CSV file", ("CSV file", &["csv"])).await
+    else {
         return Ok(None);
     };
-    let summary = state
-        .store()
-        .await?
-        .import_accounts_csv(file.path())
-        .await?;
+    let summary = state.store().await?.import_accounts_csv(&file).await?;
     state.reload_book().await?;
     Ok(Some(summary))
 }

@@ -2,6 +2,7 @@
 //! their answers, and the scorecard with its charts and action plan. Scoring is the domain's, the
 //! records the store's, the charts csplan-charts'; these commands only connect them.
 
+use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_domain::maturity::{
@@ -167,7 +168,7 @@ pub async fn maturity_export_questionnaire(
         &respondent.token,
         &questions(),
     );
-    save_as(
+    dialogs::save_text(
         &format!("Save the questionnaire for {}", respondent.name),
         &format!("{stem} - questionnaire.html"),
         ("HTML page", &["html"]),
@@ -183,31 +184,16 @@ pub async fn maturity_export_questionnaire(
 pub async fn maturity_import_answers(
     state: State<'_, AppState>,
 ) -> Result<Option<MergeSummary>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Import a leader's answers")
-        .add_filter("CS Plan answers", &["json"])
-        .pick_file()
-        .await;
-    let Some(file) = picked else {
+    let filter = ("CS Plan answers", &["json"][..]);
+    let Some(file) = dialogs::pick_file("Import a leader's answers", filter).await else {
         return Ok(None);
     };
-    Ok(Some(
-        import_answers(&*state.store().await?, file.path()).await?,
-    ))
+    Ok(Some(import_answers(&*state.store().await?, &file).await?))
 }
 
 /// Reads, verifies and merges one answers file.
 pub async fn import_answers(store: &Store, path: &Path) -> Result<MergeSummary, ApiError> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ApiError::new(
-            "io",
-            format!("{name} could not be read ({e}). Check the file and try again."),
-        )
-    })?;
+    let (name, text) = dialogs::read_text(path)?;
     let file = parse_answers_file(&text).map_err(|e| {
         ApiError::new(
             "invalid-answers-file",
@@ -234,7 +220,7 @@ pub async fn maturity_export_report(
         &assessment.respondent_answers(),
         &trend,
     );
-    save_as(
+    dialogs::save_text(
         "Save the maturity report",
         &format!("{} - maturity report.html", assessment.name),
         ("HTML page", &["html"]),
@@ -252,7 +238,7 @@ pub async fn maturity_export_answers_csv(
     let store = state.store().await?;
     let assessment = store.assessment(id).await?;
     let csv = csplan_report::answers_csv(&header(&assessment), &assessment.respondent_answers());
-    save_as(
+    dialogs::save_text(
         "Save the answers as CSV",
         &format!("{} - answers.csv", assessment.name),
         ("CSV file", &["csv"]),
@@ -296,35 +282,6 @@ async fn find_respondent(
         "not-found",
         "This leader is no longer in the workspace; they may have been removed in another window. Reload the page.",
     ))
-}
-
-/// Asks where to save `text` and writes it there; `None` when the person cancels.
-async fn save_as(
-    title: &str,
-    file_name: &str,
-    filter: (&str, &[&str]),
-    text: &str,
-) -> Result<Option<String>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(file_name)
-        .add_filter(filter.0, filter.1)
-        .save_file()
-        .await;
-    let Some(file) = picked else {
-        return Ok(None);
-    };
-    let path = file.path();
-    std::fs::write(path, text).map_err(|e| {
-        ApiError::new(
-            "io",
-            format!(
-                "{} could not be written ({e}). Choose another folder or file name.",
-                path.display()
-            ),
-        )
-    })?;
-    Ok(Some(path.display().to_string()))
 }
 
 /// Scores the assessment and draws its charts, all from the same score card.

@@ -1,5 +1,6 @@
 //! The workspace (database file) the app works on: what it holds, open another, create one.
 
+use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_store::{NewWorkspace, Store, WorkspaceInfo};
@@ -15,15 +16,11 @@ pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo,
 /// Asks for a workspace file and opens it. `None` when the person cancels the dialog.
 #[tauri::command]
 pub async fn workspace_open(state: State<'_, AppState>) -> Result<Option<WorkspaceInfo>, ApiError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Open a CS Plan workspace")
-        .add_filter("CS Plan workspace", WORKSPACE_EXTENSIONS)
-        .pick_file()
-        .await;
-    let Some(file) = picked else {
+    let filter = ("CS Plan workspace", WORKSPACE_EXTENSIONS);
+    let Some(file) = dialogs::pick_file("Open a CS Plan workspace", filter).await else {
         return Ok(None);
     };
-    let store = Store::open_with(file.path(), None, BUSY_TIMEOUT).await?;
+    let store = Store::open_with(&file, None, BUSY_TIMEOUT).await?;
     Ok(Some(state.switch_to(store).await?))
 }
 
