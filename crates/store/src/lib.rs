@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod header;
 mod maturity;
+mod names;
 mod scenarios;
 mod seed;
 mod workspace;

@@ -2,30 +2,20 @@
 //! limits as CHECK constraints; SQLite's NOCASE folds ASCII only, so the store compares first).
 
 use crate::StoreError;
-
-const MAX_CHARS: usize = 80;
+pub(super) use crate::names::key;
+use crate::names::{MAX_CHARS, NameProblem, check};
 
 pub(super) fn validate(name: &str) -> Result<String, StoreError> {
-    let trimmed = name.trim();
-    let chars = trimmed.chars().count();
-    if chars == 0 {
-        return Err(StoreError::InvalidName {
-            reason: format!("A comp plan needs a name. Type one (up to {MAX_CHARS} characters)."),
-        });
-    }
-    if chars > MAX_CHARS {
-        return Err(StoreError::InvalidName {
-            reason: format!(
+    check(name, true).map_err(|problem| StoreError::InvalidName {
+        reason: match problem {
+            NameProblem::Empty => {
+                format!("A comp plan needs a name. Type one (up to {MAX_CHARS} characters).")
+            }
+            NameProblem::TooLong { chars } => format!(
                 "Comp plan names can be at most {MAX_CHARS} characters; this one has {chars}. Shorten it."
             ),
-        });
-    }
-    Ok(trimmed.to_string())
-}
-
-/// The form two names are compared in: trimmed and lower-cased with Unicode rules.
-pub(super) fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+        },
+    })
 }
 
 pub(super) fn taken(name: &str) -> StoreError {

@@ -2,46 +2,34 @@
 //! compared ignoring case (the tables hold the same limits as CHECK constraints).
 
 use crate::StoreError;
-
-const MAX_CHARS: usize = 80;
+pub(super) use crate::names::key;
+use crate::names::{MAX_CHARS, NameProblem, check};
 
 /// A required name (`what` is "An assessment" or "A respondent").
 pub(super) fn validate(what: &str, name: &str) -> Result<String, StoreError> {
-    let trimmed = name.trim();
-    let chars = trimmed.chars().count();
-    if chars == 0 {
-        return Err(StoreError::InvalidName {
-            reason: format!("{what} needs a name. Type one (up to {MAX_CHARS} characters)."),
-        });
-    }
-    if chars > MAX_CHARS {
-        return Err(StoreError::InvalidName {
-            reason: format!(
+    check(name, true).map_err(|problem| StoreError::InvalidName {
+        reason: match problem {
+            NameProblem::Empty => {
+                format!("{what} needs a name. Type one (up to {MAX_CHARS} characters).")
+            }
+            NameProblem::TooLong { chars } => format!(
                 "{what}'s name can be at most {MAX_CHARS} characters; this one has {chars}. Shorten it."
             ),
-        });
-    }
-    Ok(trimmed.to_string())
+        },
+    })
 }
 
 /// A role may be left empty ("CEO", "VP Customer Success", or nothing).
 pub(super) fn validate_role(role: &str) -> Result<String, StoreError> {
-    let trimmed = role.trim();
-    let chars = trimmed.chars().count();
-    if chars > MAX_CHARS {
-        return Err(StoreError::InvalidName {
-            reason: format!(
+    check(role, false).map_err(|problem| StoreError::InvalidName {
+        reason: match problem {
+            // Never reached: a role is optional, so an empty one is accepted.
+            NameProblem::Empty => String::new(),
+            NameProblem::TooLong { chars } => format!(
                 "A role can be at most {MAX_CHARS} characters; this one has {chars}. Shorten it."
             ),
-        });
-    }
-    Ok(trimmed.to_string())
-}
-
-/// The form two names are compared in: trimmed and lower-cased with Unicode rules (SQLite's
-/// NOCASE folds ASCII only).
-pub(super) fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+        },
+    })
 }
 
 #[cfg(test)]

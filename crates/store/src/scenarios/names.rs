@@ -1,31 +1,20 @@
 //! Scenario names: trimmed, 1 to 80 characters, unique ignoring case.
 
 use crate::StoreError;
-
-const MAX_CHARS: usize = 80;
+pub(super) use crate::names::key;
+use crate::names::{MAX_CHARS, NameProblem, check};
 
 pub(super) fn validate(name: &str) -> Result<String, StoreError> {
-    let trimmed = name.trim();
-    let chars = trimmed.chars().count();
-    if chars == 0 {
-        return Err(StoreError::InvalidName {
-            reason: "A scenario needs a name. Type one (up to 80 characters).".to_string(),
-        });
-    }
-    if chars > MAX_CHARS {
-        return Err(StoreError::InvalidName {
-            reason: format!(
+    check(name, true).map_err(|problem| StoreError::InvalidName {
+        reason: match problem {
+            NameProblem::Empty => {
+                format!("A scenario needs a name. Type one (up to {MAX_CHARS} characters).")
+            }
+            NameProblem::TooLong { chars } => format!(
                 "Scenario names can be at most {MAX_CHARS} characters; this one has {chars}. Shorten it."
             ),
-        });
-    }
-    Ok(trimmed.to_string())
-}
-
-/// The form two names are compared in: trimmed and lower-cased with Unicode rules, so
-/// "Base Plan" and "base plan" (or "ÜBER" and "über") count as the same name.
-pub(super) fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+        },
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,29 @@
+//! What every user-given name in a workspace obeys: trimmed, 1 to 80 characters, compared
+//! ignoring case with Unicode rules (SQLite's NOCASE folds ASCII only, so the store compares
+//! before writing). Each kind of name words its own message from the problem found.
+
+pub(crate) const MAX_CHARS: usize = 80;
+
+pub(crate) enum NameProblem {
+    Empty,
+    TooLong { chars: usize },
+}
+
+/// The trimmed name, or why it cannot be used. `required = false` accepts an empty name.
+pub(crate) fn check(name: &str, required: bool) -> Result<String, NameProblem> {
+    let trimmed = name.trim();
+    let chars = trimmed.chars().count();
+    if required && chars == 0 {
+        return Err(NameProblem::Empty);
+    }
+    if chars > MAX_CHARS {
+        return Err(NameProblem::TooLong { chars });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// The form two names are compared in: trimmed and lower-cased with Unicode rules, so
+/// "Base Plan" and "base plan" (or "ÜBER" and "über") count as the same name.
+pub(crate) fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
