@@ -4,6 +4,7 @@
 
 pub mod capacity;
 pub mod compensation;
+pub mod forecast;
 pub mod maturity;
 pub mod metrics;
 pub mod money;

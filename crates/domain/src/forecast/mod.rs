@@ -1,0 +1,28 @@
+//! The capacity plan over time (issue #4; DOMAIN.md §1.3, §1.4, §1.10, §5.2, §8.1): each
+//! segment's book rolled forward quarter by quarter, the CSMs both models require, the team that
+//! ramps and leaves, the hire-by calendar, the cost against the benchmark band, the CS Magic
+//! Number, seeded risk bands, presets and the comparison of two plans.
+
+mod comparison;
+mod error;
+mod factors;
+mod inputs;
+mod output;
+mod uncertainty;
+
+pub use comparison::{ForecastComparison, HireShift, QuarterDelta};
+pub use error::ForecastError;
+pub use factors::{Factors, Preset};
+pub use inputs::{
+    ArrMovement, CostInputs, DEFAULT_QUARTERS, Drivers, ForecastInputs, LogoMovement,
+    MAX_QUARTERS, MIN_QUARTERS, QuarterOverride, RampProfile, RequiredBasis, SegmentForecast,
+    Supply,
+};
+pub use output::{
+    BookQuarter, CostBand, Forecast, Hire, Need, QuarterCost, QuarterSpan, SegmentOutlook,
+    SegmentQuarter, Team, TotalQuarter,
+};
+pub use uncertainty::{
+    Band, MoneyBand, QuarterBands, RiskBands, SegmentBands, SegmentQuarterBands, Spread,
+    Uncertainty,
+};
