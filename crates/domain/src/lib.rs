@@ -9,5 +9,6 @@ pub mod maturity;
 pub mod metrics;
 pub mod money;
 pub mod segmentation;
+pub mod values;
 
 pub use money::Cents;
