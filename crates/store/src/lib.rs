@@ -14,6 +14,7 @@ mod maturity;
 mod names;
 mod scenarios;
 mod seed;
+mod segmentation;
 mod workspace;
 
 pub use accounts::{ImportProblem, ImportReport, ImportSummary};
@@ -23,6 +24,7 @@ pub use compensation::{
 pub use error::StoreError;
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use scenarios::{Scenario, ScenarioSummary};
+pub use segmentation::{RuleFileFormat, RuleSetSummary, SavedRuleSet};
 pub use workspace::WorkspaceInfo;
 
 use create::Placement;

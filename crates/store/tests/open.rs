@@ -62,6 +62,7 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
             "maturity_answers",
             "maturity_assessments",
             "maturity_respondents",
+            "rule_sets",
             "settings",
             "workspace"
         ]

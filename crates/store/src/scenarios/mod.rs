@@ -29,6 +29,9 @@ pub struct Scenario {
     pub id: i64,
     pub name: String,
     pub inputs: ScenarioInputs,
+    /// The saved rule set whose segments it plans over; None plans over the ARR tiers.
+    #[ts(type = "number | null")]
+    pub rule_set_id: Option<i64>,
     pub updated_at: String,
 }
 
@@ -129,6 +132,9 @@ impl Store {
         let copy = insert(&mut tx, &name, &source.inputs)
             .await
             .map_err(|e| self.db_error(e))?;
+        rows::set_rule_set(&mut tx, copy, source.rule_set_id)
+            .await
+            .map_err(|e| self.db_error(e))?;
         self.commit_and_load(tx, copy).await
     }
 
@@ -158,6 +164,32 @@ impl Store {
             .await
             .map_err(|e| self.db_error(e))?;
         tx.commit().await.map_err(|e| self.db_error(e))
+    }
+
+    /// Plans the scenario over a saved rule set's segments, or over ARR tiers with None.
+    pub async fn set_scenario_rule_set(
+        &self,
+        id: i64,
+        rule_set_id: Option<i64>,
+    ) -> Result<Scenario, StoreError> {
+        let mut tx = self.write_tx().await?;
+        if let Some(rule_set) = rule_set_id {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM rule_sets WHERE id = ?1")
+                .bind(rule_set)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(|e| self.db_error(e))?;
+            if found.is_none() {
+                return Err(self.rule_set_not_found(&format!("#{rule_set}")));
+            }
+        }
+        let changed = rows::set_rule_set(&mut tx, id, rule_set_id)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        if !changed {
+            return Err(self.scenario_not_found(id));
+        }
+        self.commit_and_load(tx, id).await
     }
 
     /// The scenario that was open last, if it still exists.

@@ -28,6 +28,7 @@ struct ScenarioRow {
     high_touch_below: f64,
     automated_from: f64,
     rounding: String,
+    rule_set_id: Option<i64>,
     updated_at: String,
 }
 
@@ -207,7 +208,7 @@ pub(crate) async fn load(
     let row: Option<ScenarioRow> = sqlx::query_as(
         "SELECT id, name, enterprise_from_cents, mid_market_from_cents, arr_per_csm_cents,
                 csm_activities_per_month, days_per_month, hours_per_day,
-                high_touch_below, automated_from, rounding, updated_at
+                high_touch_below, automated_from, rounding, rule_set_id, updated_at
          FROM capacity_scenarios WHERE id = ?1",
     )
     .bind(id)
@@ -267,6 +268,7 @@ pub(crate) async fn load(
                 catalogs,
             },
         },
+        rule_set_id: row.rule_set_id,
         updated_at: row.updated_at,
     }))
 }
@@ -313,4 +315,23 @@ pub(crate) async fn forget_last_if(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Points the scenario at a saved rule set (or back to ARR tiers with None); false if there is
+/// no such scenario. The foreign key refuses a rule set id that does not exist.
+pub(crate) async fn set_rule_set(
+    conn: &mut SqliteConnection,
+    id: i64,
+    rule_set_id: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query(
+        "UPDATE capacity_scenarios
+         SET rule_set_id = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(rule_set_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(updated.rows_affected() > 0)
 }
