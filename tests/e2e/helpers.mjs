@@ -2,13 +2,17 @@
 // the app lifecycle, and the CLI that computes the numbers the UI must show.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
-import { Driver, Keys } from "./webdriver.mjs";
+import { Driver, Keys, WAIT_MS } from "./webdriver.mjs";
+
+const execFileAsync = promisify(execFile);
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, "../..");
@@ -242,4 +246,51 @@ export async function waitScenarioInFile(session, db, scenario, topdown) {
   }).catch((err) => {
     throw new Error(`${err.message}; the CLI reads ${last}`);
   });
+}
+
+/**
+ * Picks `file` (an absolute path) in the app's native open dialog (rfd's GTK file chooser) titled
+ * `title`, the way a person would: WebDriver cannot reach a native window, so xdotool (Debian
+ * package `xdotool`, in scripts/lib.sh TEST_PACKAGES) waits for the dialog, focuses it, opens its
+ * location field (Ctrl+L), replaces its text with the path and presses Return. Call it right after the click that
+ * opens the dialog; it returns once the dialog has closed.
+ */
+export async function pickFileInDialog(title, file) {
+  await answerDialog(title, ["ctrl+l"], file);
+}
+
+/**
+ * Saves to `file` (an absolute path) in the app's native save dialog titled `title`: its name
+ * field already has the focus, so the suggested name is replaced by the path.
+ */
+export async function saveFileInDialog(title, file) {
+  await answerDialog(title, [], file);
+}
+
+async function answerDialog(title, keys, file) {
+  assert.ok(path.isAbsolute(file), `a dialog is given an absolute path, got ${file}`);
+  const xdotool = (args) => execFileAsync("xdotool", args, { timeout: WAIT_MS }).then((r) => r.stdout.trim());
+  // The title is matched whole (xdotool takes a regular expression).
+  const name = `^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+  const found = await xdotool(["search", "--sync", "--onlyvisible", "--name", name]).catch((err) => {
+    throw new Error(`no native dialog titled ${JSON.stringify(title)} appeared within ${WAIT_MS} ms: ${err.message}`);
+  });
+  const window = found.split("\n")[0];
+  const isOpen = async () => (await xdotool(["search", "--onlyvisible", "--name", name]).catch(() => "")) !== "";
+  // A dialog that has just been mapped may drop the first keys, and GTK may swallow a Return
+  // while it completes the typed path: the whole entry is repeated (it replaces the field's
+  // text, so a repeat is harmless) until the dialog closes.
+  const deadline = Date.now() + WAIT_MS;
+  do {
+    if (Date.now() > deadline) throw new Error(`the dialog ${JSON.stringify(title)} did not close after choosing ${file}`);
+    // No window manager runs under Xvfb, so the dialog is focused directly rather than activated.
+    const focused = await xdotool(["windowfocus", "--sync", window]).then(() => true, () => false);
+    if (!focused && !(await isOpen())) return; // it closed after all
+    await sleep(200);
+    await xdotool(["key", "--clearmodifiers", ...keys, "ctrl+a"]);
+    await xdotool(["type", "--delay", "5", file]);
+    await sleep(300);
+    await xdotool(["key", "Return"]);
+    await sleep(500);
+  } while (await isOpen());
 }
