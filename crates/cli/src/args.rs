@@ -41,6 +41,11 @@ pub enum Command {
     },
     /// The summary per segment of a rule set (first matching rule wins) over the workspace.
     Segment(crate::segment_args::SegmentArgs),
+    /// Saved segmentation rule sets: list them, export one as TOML/JSON, import a file.
+    Rules {
+        #[command(subcommand)]
+        what: crate::rules_args::RulesCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +96,11 @@ pub struct CapacityArgs {
     /// Activity catalogue CSV: segment,activity,per_customer_per_month,minutes.
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
+    /// Plan over a rule set's segments (and their activity catalogues) instead of ARR tiers:
+    /// a rule set file or the name of a saved one. Without it, a --scenario planning over a
+    /// rule set uses that one.
+    #[arg(long, value_name = "FILE|NAME")]
+    pub rules: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

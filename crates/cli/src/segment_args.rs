@@ -9,9 +9,10 @@ pub struct SegmentArgs {
     /// The workspace file (it must exist).
     #[arg(long)]
     pub db: PathBuf,
-    /// The rule set file: TOML (examples/rules/*.toml) or JSON (ending in .json).
-    #[arg(long, value_name = "FILE")]
-    pub rules: PathBuf,
+    /// A rule set file, TOML (examples/rules/*.toml) or JSON (ending in .json), or the name of
+    /// a rule set saved in the workspace.
+    #[arg(long, value_name = "FILE|NAME")]
+    pub rules: String,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Only WORKLOADS.md W2's columns (segment, accounts, total_arr, mean_health) and only the

@@ -5,6 +5,7 @@ mod comp;
 mod demo;
 mod import;
 mod maturity;
+mod rules;
 mod segment;
 
 use crate::args::{Cli, Command, ImportWhat};
@@ -23,5 +24,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Maturity { what } => maturity::run(what).await,
         Command::Comp { what } => comp::run(&what).await,
         Command::Segment(args) => segment::run(&args).await,
+        Command::Rules { what } => rules::run(&what).await,
     }
 }

@@ -2,41 +2,34 @@
 //! summary per segment (the same `summarize` the app shows).
 
 use crate::args::Format;
+use crate::rule_source;
 use crate::segment_args::SegmentArgs;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use csplan_domain::Cents;
-use csplan_domain::segmentation::{
-    RuleSet, SegmentSummary, rules_from_json, rules_from_toml, summarize,
-};
+use csplan_domain::segmentation::{RuleSet, SegmentSummary, summarize};
 use csplan_store::Store;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-fn read_rules(path: &Path) -> Result<RuleSet> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read the rule set file {}", path.display()))?;
-    let source = path.display().to_string();
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let rules = if is_json {
-        rules_from_json(&source, &text)?
-    } else {
-        rules_from_toml(&source, &text)?
-    };
-    Ok(rules)
-}
-
 pub async fn run(args: &SegmentArgs) -> Result<()> {
-    // The file first: a mistake in it is reported without touching the workspace.
-    let rules = read_rules(&args.rules)?;
+    // A file first: a mistake in it is reported without touching the workspace.
+    let file = Path::new(&args.rules);
+    let from_file = file.is_file().then(|| rule_source::read_file(file));
     let store = Store::open_with(&args.db, None, Duration::from_secs(5)).await?;
-    let accounts = store.accounts().await;
+    let loaded = async {
+        let rules = match from_file {
+            Some(read) => read?,
+            None => rule_source::resolve(&store, &args.rules).await?,
+        };
+        anyhow::Ok((rules, store.accounts().await?))
+    }
+    .await;
     store.close().await;
-    let summary = summarize(&rules, &accounts?);
+    let (rules, accounts) = loaded?;
+    let summary = summarize(&rules, &accounts);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match (args.format, args.w2) {
