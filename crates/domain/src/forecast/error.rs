@@ -22,10 +22,7 @@ pub enum ForecastError {
         reason: String,
     },
     #[error("{field} {reason}.")]
-    Field {
-        field: &'static str,
-        reason: String,
-    },
+    Field { field: &'static str, reason: String },
     #[error("Risk bands: {input} {reason}.")]
     Spread { input: &'static str, reason: String },
     #[error("The risk-band run was cancelled before it finished.")]

@@ -4,7 +4,7 @@
 
 use crate::capacity::{Rounding, TouchBands};
 use crate::money::Cents;
-use crate::segmentation::IsoDate;
+use crate::segmentation::{IsoDate, SegmentBook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,6 +100,24 @@ pub struct SegmentForecast {
 }
 
 impl SegmentForecast {
+    /// A segment starting from its book (accounts and ARR today), with a flat book (no
+    /// movements) until drivers are set.
+    pub fn from_book(
+        book: &SegmentBook,
+        current_csms: f64,
+        activities_per_customer_per_month: f64,
+    ) -> SegmentForecast {
+        SegmentForecast {
+            segment: book.segment.clone(),
+            opening_logos: book.accounts as f64,
+            opening_arr: book.total_arr,
+            current_csms,
+            activities_per_customer_per_month,
+            base: Drivers::default(),
+            overrides: Vec::new(),
+        }
+    }
+
     /// The drivers in force in `quarter` (1-based): the base with that quarter's overrides.
     pub fn drivers(&self, quarter: u32) -> Drivers {
         let mut drivers = self.base;

@@ -1,0 +1,147 @@
+//! The plan over time, assembled: each segment's book rolled forward, both models' need, the
+//! team and its cost, then the totals, the hire-by calendar and the one-line answer. The Monte
+//! Carlo run calls the same per-segment core, so a trial at factors 1.0 is the plan.
+
+use super::book::roll;
+use super::calendar::quarter_spans;
+use super::cost::quarter_cost;
+use super::error::ForecastError;
+use super::factors::Factors;
+use super::hires::calendar;
+use super::inputs::{ForecastInputs, RequiredBasis, SegmentForecast};
+use super::need::{bottom_up, top_down};
+use super::output::{Forecast, Hire, SegmentOutlook, SegmentQuarter, TotalQuarter};
+use super::staffing::{RampShares, staff, survival_of};
+use super::totals::total;
+
+/// One segment's quarters at the given factors. `shares` is `RampShares::new` of the inputs'
+/// ramp and quarters.
+pub(crate) fn segment_quarters(
+    segment: &SegmentForecast,
+    inputs: &ForecastInputs,
+    factors: &Factors,
+    shares: &RampShares,
+) -> Vec<SegmentQuarter> {
+    let books = roll(segment, inputs.quarters, factors);
+    let activities = segment.activities_per_customer_per_month * factors.activities;
+    let needs: Vec<_> = books
+        .iter()
+        .map(|b| (top_down(b, inputs), bottom_up(b, activities, inputs)))
+        .collect();
+    let required: Vec<f64> = needs
+        .iter()
+        .map(|(td, bu)| match inputs.basis {
+            RequiredBasis::TopDown => td.fte,
+            RequiredBasis::BottomUp => bu.fte,
+            RequiredBasis::Max => td.fte.max(bu.fte),
+        })
+        .collect();
+    let survival = survival_of(&inputs.supply, factors.attrition);
+    let teams = staff(
+        &required,
+        segment.current_csms,
+        survival,
+        shares,
+        inputs.rounding,
+    );
+    books
+        .into_iter()
+        .zip(needs)
+        .zip(teams)
+        .enumerate()
+        .map(
+            |(i, ((book, (top_down, bottom_up)), team))| SegmentQuarter {
+                quarter: i as u32 + 1,
+                cost: quarter_cost(team.paid_fte, book.closing_arr, &inputs.cost),
+                book,
+                top_down,
+                bottom_up,
+                team,
+            },
+        )
+        .collect()
+}
+
+pub(crate) fn check_factors(factors: &Factors) -> Result<(), ForecastError> {
+    let all = [
+        ("new logos", factors.new_logos),
+        ("churn", factors.churn),
+        ("expansion", factors.expansion),
+        ("activities", factors.activities),
+        ("attrition", factors.attrition),
+    ];
+    match all.iter().find(|(_, f)| !(f.is_finite() && *f >= 0.0)) {
+        Some((name, f)) => Err(ForecastError::Field {
+            field: "Multiplier",
+            reason: format!("of {name} must be a number of 0 or more (it is {f})"),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The deterministic plan.
+pub fn forecast(inputs: &ForecastInputs) -> Result<Forecast, ForecastError> {
+    forecast_with(inputs, Factors::PLANNED)
+}
+
+/// The plan with multipliers on the uncertain inputs (a preset's, or any other).
+pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Forecast, ForecastError> {
+    inputs.validate()?;
+    check_factors(&factors)?;
+    let spans = quarter_spans(inputs.start, inputs.quarters)?;
+    let shares = RampShares::new(&inputs.supply.ramp, inputs.quarters);
+    let segments: Vec<SegmentOutlook> = inputs
+        .segments
+        .iter()
+        .map(|s| SegmentOutlook {
+            segment: s.segment.clone(),
+            quarters: segment_quarters(s, inputs, &factors, &shares),
+        })
+        .collect();
+    let totals: Vec<TotalQuarter> = (0..inputs.quarters as usize)
+        .map(|q| {
+            let rows: Vec<&SegmentQuarter> = segments.iter().map(|s| &s.quarters[q]).collect();
+            total(q as u32 + 1, &rows, inputs)
+        })
+        .collect();
+    let hires = calendar(inputs, &spans, &segments)?;
+    Ok(Forecast {
+        headline: headline(&totals, &hires, inputs.basis),
+        quarters: spans,
+        segments,
+        totals,
+        hires,
+        basis: inputs.basis,
+        rounding: inputs.rounding,
+        ramp_months: inputs.supply.ramp.ramp_months(),
+    })
+}
+
+/// "14 CSMs needed by Q8 (top-down): 5 hires, the first requisition opens 2026-10-03 (90 days
+/// late)."
+fn headline(totals: &[TotalQuarter], hires: &[Hire], basis: RequiredBasis) -> String {
+    let Some(last) = totals.last() else {
+        return String::new();
+    };
+    let needed = format!(
+        "{} CSMs needed by Q{} ({})",
+        last.team.required_headcount,
+        last.quarter,
+        basis.label()
+    );
+    match hires.first() {
+        None => format!("{needed}: no hires, today's team covers every quarter."),
+        Some(first) => {
+            let plural = if hires.len() == 1 { "hire" } else { "hires" };
+            let late = match first.late_by_days {
+                0 => String::new(),
+                days => format!(" ({days} days late)"),
+            };
+            format!(
+                "{needed}: {} {plural}, the first requisition opens {}{late}.",
+                hires.len(),
+                first.requisition_open
+            )
+        }
+    }
+}
