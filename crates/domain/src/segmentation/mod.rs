@@ -6,6 +6,7 @@ mod account;
 mod change;
 mod condition;
 mod date;
+mod health;
 mod moves;
 mod rules;
 mod rules_file;
@@ -19,6 +20,7 @@ pub use condition::{
     TextField, TextMatch,
 };
 pub use date::{DateError, IsoDate};
+pub use health::{SegmentHealth, health_by_segment};
 pub use moves::{MoveCell, Moves, moves};
 pub use rules::{CatchAll, RuleError, RuleSet, SegmentRule, assign};
 pub use rules_file::{rules_from_json, rules_from_toml, rules_to_json, rules_to_toml};
