@@ -7,6 +7,7 @@ pub mod compensation;
 mod csms_per_segment;
 mod customers_per_csm;
 mod document;
+pub mod forecast;
 mod frame;
 pub mod maturity;
 mod measure;

@@ -9,6 +9,7 @@ mod connect;
 mod create;
 mod demo;
 mod error;
+mod forecast;
 mod header;
 mod maturity;
 mod names;
@@ -22,6 +23,9 @@ pub use compensation::{
     CompPlanSummary, HistoryImportSummary, PlanBudget, SavedCompPlan, SavedShifts, SavedStressSetup,
 };
 pub use error::StoreError;
+pub use forecast::{
+    BookSegment, ForecastScenario, ForecastSummary, MAX_SEED, MAX_TRIALS, inputs_from_book,
+};
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use segmentation::{RuleFileFormat, RuleSetSummary, SavedRuleSet};

@@ -59,6 +59,7 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
             "csm_quarter_extras",
             "csm_quarters",
             "csms",
+            "forecast_scenarios",
             "maturity_answers",
             "maturity_assessments",
             "maturity_respondents",
@@ -244,7 +245,7 @@ async fn a_workspace_from_a_newer_version_is_refused() {
     match &error {
         StoreError::NewerSchema { found, known, .. } => {
             assert_eq!(*found, 9999);
-            assert_eq!(*known, 3);
+            assert_eq!(*known, 7);
         }
         other => panic!("expected NewerSchema, got {other:?}"),
     }

@@ -17,7 +17,7 @@ const KEY_GAP: i32 = 6;
 const ENTRY_GAP: i32 = 20;
 
 /// What an entry shows in front of its text.
-pub(super) enum Key {
+pub(crate) enum Key {
     Plan(PlanStyle),
     /// A dot in a neutral colour, for "one CSM".
     Dot(RGBColor),
@@ -33,7 +33,7 @@ pub(super) enum Key {
     },
 }
 
-pub(super) struct Entry {
+pub(crate) struct Entry {
     pub key: Key,
     /// Shortened first when the row is too narrow.
     pub name: String,
@@ -42,7 +42,7 @@ pub(super) struct Entry {
 }
 
 impl Entry {
-    pub(super) fn new(key: Key, name: impl Into<String>) -> Entry {
+    pub(crate) fn new(key: Key, name: impl Into<String>) -> Entry {
         Entry {
             key,
             name: name.into(),
@@ -71,7 +71,7 @@ fn name_limit(names: &[f64], room: f64) -> f64 {
 }
 
 /// The widest any name of `entries` can be written in one row (infinite when all fit).
-pub(super) fn name_room(entries: &[Entry]) -> f64 {
+pub(crate) fn name_room(entries: &[Entry]) -> f64 {
     let fixed: f64 = entries
         .iter()
         .map(|e| f64::from(KEY_WIDTH + KEY_GAP + ENTRY_GAP) + text_width(&e.detail, BODY_PX))
@@ -84,7 +84,7 @@ pub(super) fn name_room(entries: &[Entry]) -> f64 {
     name_limit(&widths, room)
 }
 
-pub(super) fn legend(root: &Canvas<'_>, entries: &[Entry]) -> Drawn {
+pub(crate) fn legend(root: &Canvas<'_>, entries: &[Entry]) -> Drawn {
     let limit = name_room(entries);
     let y = LEGEND_Y;
     let mut x = SIDE;

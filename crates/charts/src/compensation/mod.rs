@@ -5,10 +5,10 @@
 //! position in the input, on all three charts.
 
 mod cost_bands;
-mod legend;
-mod money;
+pub(crate) mod legend;
+pub(crate) mod money;
 mod payout_distribution;
-mod plans;
+pub(crate) mod plans;
 mod rank_vs_rank;
 mod rows;
 

@@ -5,7 +5,7 @@
 use crate::numbers::grouped;
 
 /// `value` dollars as "$512", "$6k", "$38.2k", "$1.25M"; a negative amount keeps its sign.
-pub(super) fn money(value: f64) -> String {
+pub(crate) fn money(value: f64) -> String {
     let value = if value.is_finite() { value } else { 0.0 };
     let sign = if value < 0.0 && value.abs() >= 0.5 {
         "-"

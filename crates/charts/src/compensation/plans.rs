@@ -7,13 +7,13 @@ use crate::palette::{BACKGROUND, BOTTOM_UP, TOP_DOWN, rgb, segment_color};
 use plotters::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum Shape {
+pub(crate) enum Shape {
     Dot,
     Square,
 }
 
 #[derive(Clone, Copy)]
-pub(super) struct PlanStyle {
+pub(crate) struct PlanStyle {
     pub color: RGBColor,
     pub shape: Shape,
 }

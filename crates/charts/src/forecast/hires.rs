@@ -1,0 +1,230 @@
+//! "Hire-by timeline": one row per new CSM the plan needs, from the day the requisition must
+//! open, through the start date (the hiring lead time), to the day they are fully ramped (the
+//! ramp profile), on a dated axis, so "hire ahead of the customer load" (DOMAIN.md §1.3, [004
+//! L41]) becomes a calendar a leader can hold recruiting to.
+
+use crate::compensation::legend::{Entry, Key, legend};
+use crate::document::fallback;
+use crate::frame::{
+    BODY_PX, Canvas, Drawn, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
+    grid_line, header, render, text, tick_style,
+};
+use crate::measure::{fit, text_width};
+use crate::palette::{BACKGROUND, INK, MUTED, rgb};
+use crate::ticked::Ticked;
+use csplan_domain::segmentation::IsoDate;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const TITLE: &str = "Hire-by timeline";
+const X_TITLE: &str = "Date (requisition opens, CSM starts, CSM fully ramped)";
+const EMPTY: &str = "No hires needed: the team covers every quarter.";
+
+/// Okabe-Ito reddish purple while recruiting, bluish green while ramping (the colour of the
+/// effective team on the capacity chart: a ramping hire is becoming capacity).
+const RECRUITING: RGBColor = rgb("#CC79A7");
+const RAMPING: RGBColor = rgb("#009E73");
+/// Room left of the plot for the hire's name.
+const NAME_AREA: u32 = 112;
+const NAME_MAX: f64 = 100.0;
+
+/// One new CSM of the hire-by calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HireBar {
+    /// Who or what the hire is for, e.g. "Enterprise #2".
+    pub label: String,
+    pub requisition: IsoDate,
+    pub start: IsoDate,
+    pub ramped: IsoDate,
+}
+
+/// A labelled date on the time axis, e.g. each quarter's first day as "Q3 2027".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateTick {
+    pub date: IsoDate,
+    pub label: String,
+}
+
+/// "Hire-by timeline": per hire, a purple bar from requisition to start and a green bar from
+/// start to fully ramped with a dot on the ramped day; `ticks` label the dated axis.
+pub fn hire_timeline(hires: &[HireBar], ticks: &[DateTick]) -> String {
+    if let Some(problem) = problem(hires) {
+        return fallback(TITLE, &problem);
+    }
+    render(TITLE, |root| draw(root, hires, ticks))
+}
+
+fn problem(hires: &[HireBar]) -> Option<String> {
+    hires.iter().find_map(|h| {
+        (!(h.requisition <= h.start && h.start <= h.ramped)).then(|| {
+            format!(
+                "The dates of {} are out of order (requisition {}, start {}, fully ramped {}); each must be on or after the one before.",
+                h.label, h.requisition, h.start, h.ramped
+            )
+        })
+    })
+}
+
+/// "6 hires, first requisition opens 2027-02-01".
+fn summary(hires: &[HireBar]) -> Option<String> {
+    let first = hires.iter().map(|h| h.requisition).min()?;
+    let count = hires.len();
+    let noun = if count == 1 { "hire" } else { "hires" };
+    Some(format!("{count} {noun}, first requisition opens {first}"))
+}
+
+fn day(date: IsoDate) -> f64 {
+    date.day_number() as f64
+}
+
+fn draw(root: &Canvas<'_>, hires: &[HireBar], ticks: &[DateTick]) -> Drawn {
+    header(root, TITLE, summary(hires).as_deref())?;
+    legend(
+        root,
+        &[
+            Entry::new(Key::Bar(RECRUITING), "Recruiting"),
+            Entry::new(Key::Bar(RAMPING), "Ramping"),
+            Entry::new(Key::Dot(INK), "Fully ramped"),
+        ],
+    )?;
+    let body = body(root);
+    if hires.is_empty() {
+        return empty(&body, X_TITLE, "", EMPTY);
+    }
+
+    let dates = hires
+        .iter()
+        .flat_map(|h| [day(h.requisition), day(h.ramped)])
+        .chain(ticks.iter().map(|t| day(t.date)));
+    let (first, last) = dates.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), d| {
+        (lo.min(d), hi.max(d))
+    });
+    // A little room either side, so the first and last bars do not touch the frame.
+    let pad = ((last - first) * 0.02).max(7.0);
+    let (lo, hi) = (first - pad, last + pad);
+
+    let plot_width = f64::from(crate::document::WIDTH) - f64::from(NAME_AREA) - 24.0;
+    let widest = ticks
+        .iter()
+        .map(|t| text_width(&t.label, BODY_PX))
+        .fold(0.0, f64::max);
+    let min_gap = (widest + 10.0) * (hi - lo) / plot_width;
+    let mut shown: Vec<&DateTick> = Vec::new();
+    for tick in ticks {
+        let at = day(tick.date);
+        let clear = shown
+            .last()
+            .is_none_or(|prev| at - day(prev.date) >= min_gap);
+        if clear && (lo..=hi).contains(&at) {
+            shown.push(tick);
+        }
+    }
+    let positions: Vec<f64> = shown.iter().map(|t| day(t.date)).collect();
+    let rows = hires.len() as f64;
+    let mut chart = builder(&body)
+        .y_label_area_size(NAME_AREA)
+        .build_cartesian_2d(
+            Ticked::new(lo..hi, positions.clone()),
+            Ticked::new(0.0..rows, Vec::new()),
+        )?;
+    let label_of = |x: &f64| {
+        shown
+            .iter()
+            .find(|t| (day(t.date) - x).abs() < 0.5)
+            .map(|t| t.label.clone())
+            .unwrap_or_default()
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .bold_line_style(grid_line())
+        .axis_style(axis_line())
+        .label_style(tick_style())
+        .axis_desc_style(axis_title_style())
+        .x_label_formatter(&label_of)
+        .x_desc(X_TITLE)
+        .draw()?;
+
+    let (_, top) = chart.backend_coord(&(lo, rows));
+    let (left, bottom) = chart.backend_coord(&(lo, 0.0));
+    let row_px = f64::from(bottom - top) / rows;
+    let half = (row_px * 0.32).clamp(1.0, 7.0);
+    let every = (14.0 / row_px).ceil().max(1.0) as usize;
+    for (i, hire) in hires.iter().enumerate() {
+        // The first hire on top.
+        let middle = f64::from(top) + row_px * (i as f64 + 0.5);
+        let y = |offset: f64| (middle + offset).round() as i32;
+        let x = |date: IsoDate| chart.backend_coord(&(day(date), 0.0)).0;
+        let (req, start, ramped) = (x(hire.requisition), x(hire.start), x(hire.ramped));
+        root.draw(&Rectangle::new(
+            [(req, y(-half)), (start.max(req + 1), y(half))],
+            RECRUITING.filled(),
+        ))?;
+        root.draw(&Rectangle::new(
+            [(start, y(-half)), (ramped.max(start + 1), y(half))],
+            RAMPING.filled(),
+        ))?;
+        let radius = (half as i32).clamp(2, 4);
+        root.draw(&Circle::new(
+            (ramped, y(0.0)),
+            radius + 1,
+            BACKGROUND.filled(),
+        ))?;
+        root.draw(&Circle::new((ramped, y(0.0)), radius, INK.filled()))?;
+        if i.is_multiple_of(every) {
+            let px = if row_px >= 14.0 { BODY_PX } else { SMALL_PX };
+            let style = text(px, MUTED, anchor(HPos::Right, VPos::Center));
+            root.draw(&Text::new(
+                fit(&hire.label, px, NAME_MAX),
+                (left - 6, y(0.0)),
+                style,
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> IsoDate {
+        IsoDate::parse(text).unwrap()
+    }
+
+    fn hire(requisition: &str, start: &str, ramped: &str) -> HireBar {
+        HireBar {
+            label: "SMB #1".to_string(),
+            requisition: date(requisition),
+            start: date(start),
+            ramped: date(ramped),
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_hires_and_names_the_first_requisition() {
+        let hires = [
+            hire("2027-05-01", "2027-07-30", "2027-10-30"),
+            hire("2027-02-01", "2027-05-02", "2027-08-02"),
+        ];
+        assert_eq!(
+            summary(&hires).as_deref(),
+            Some("2 hires, first requisition opens 2027-02-01")
+        );
+        assert_eq!(
+            summary(&hires[..1]).as_deref(),
+            Some("1 hire, first requisition opens 2027-05-01")
+        );
+        assert_eq!(summary(&[]), None);
+    }
+
+    #[test]
+    fn dates_must_be_in_order() {
+        assert_eq!(
+            problem(&[hire("2027-01-01", "2027-04-01", "2027-07-01")]),
+            None
+        );
+        let backwards = hire("2027-04-02", "2027-04-01", "2027-07-01");
+        assert!(problem(&[backwards]).unwrap().contains("out of order"));
+    }
+}
