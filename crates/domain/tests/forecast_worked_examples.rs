@@ -137,7 +137,7 @@ fn growing_book_requisition_dates() {
     );
     assert_eq!(
         plan.headline,
-        "15 CSMs needed by Q4 (top-down): 5 hires, the first requisition opens 2026-07-03 (182 days late)."
+        "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first requisition opens 2026-07-03 (182 days late)."
     );
     assert_eq!(plan.ramp_months, 3);
 }
@@ -197,7 +197,7 @@ fn bottom_up_basis_hires_nobody_when_the_team_is_larger() {
     close(plan.totals[3].team.surplus_fte, 10.0 - 1.4641);
     assert_eq!(
         plan.headline,
-        "2 CSMs needed by Q4 (bottom-up): no hires, today's team covers every quarter."
+        "2 CSMs needed by Q4 2027 (bottom-up): no hires, today's team covers every quarter."
     );
     inputs.basis = RequiredBasis::Max;
     let max = forecast(&inputs).unwrap();

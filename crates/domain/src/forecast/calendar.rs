@@ -66,6 +66,16 @@ pub(crate) fn add_months(date: IsoDate, months: i64, what: &str) -> Result<IsoDa
     from_civil(y, m, day.min(days_in_month(y, m)), date, what)
 }
 
+/// "Q3 2027" for a quarter starting on a calendar quarter's first day, else "Q1 (2027-02-15)".
+fn title(number: u32, first: IsoDate) -> String {
+    let (year, month, day) = civil(first.day_number());
+    if day == 1 && month % 3 == 1 {
+        format!("Q{} {year}", month / 3 + 1)
+    } else {
+        format!("Q{number} ({first})")
+    }
+}
+
 /// The plan's quarters: quarter q starts `3 (q - 1)` months after the start and ends the day
 /// before the next one starts.
 pub(crate) fn quarter_spans(
@@ -79,6 +89,7 @@ pub(crate) fn quarter_spans(
             Ok(QuarterSpan {
                 number,
                 label: format!("Q{number}"),
+                title: title(number, first),
                 start: first,
                 end: add_days(next, -1, "a quarter")?,
             })
@@ -142,5 +153,11 @@ mod tests {
             (d("2027-04-01"), d("2027-06-30"))
         );
         assert_eq!(spans[1].label, "Q2");
+        assert_eq!(spans[1].title, "Q2 2027");
+        let july = quarter_spans(d("2027-07-01"), 3).unwrap();
+        assert_eq!(july[2].title, "Q1 2028");
+        let odd = quarter_spans(d("2027-02-15"), 2).unwrap();
+        assert_eq!(odd[0].title, "Q1 (2027-02-15)");
+        assert_eq!(odd[1].title, "Q2 (2027-05-15)");
     }
 }

@@ -10,7 +10,7 @@ use super::factors::Factors;
 use super::hires::calendar;
 use super::inputs::{ForecastInputs, RequiredBasis, SegmentForecast};
 use super::need::{bottom_up, top_down};
-use super::output::{Forecast, Hire, SegmentOutlook, SegmentQuarter, TotalQuarter};
+use super::output::{Forecast, Hire, QuarterSpan, SegmentOutlook, SegmentQuarter, TotalQuarter};
 use super::staffing::{RampShares, staff, survival_of};
 use super::totals::total;
 
@@ -106,7 +106,7 @@ pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Foreca
         .collect();
     let hires = calendar(inputs, &spans, &segments)?;
     Ok(Forecast {
-        headline: headline(&totals, &hires, inputs.basis),
+        headline: headline(&spans, &totals, &hires, inputs.basis),
         quarters: spans,
         segments,
         totals,
@@ -117,16 +117,21 @@ pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Foreca
     })
 }
 
-/// "14 CSMs needed by Q8 (top-down): 5 hires, the first requisition opens 2026-10-03 (90 days
-/// late)."
-fn headline(totals: &[TotalQuarter], hires: &[Hire], basis: RequiredBasis) -> String {
-    let Some(last) = totals.last() else {
+/// "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first requisition opens 2026-07-03
+/// (182 days late)."
+fn headline(
+    spans: &[QuarterSpan],
+    totals: &[TotalQuarter],
+    hires: &[Hire],
+    basis: RequiredBasis,
+) -> String {
+    let (Some(span), Some(last)) = (spans.last(), totals.last()) else {
         return String::new();
     };
     let needed = format!(
-        "{} CSMs needed by Q{} ({})",
+        "{} CSMs needed by {} ({})",
         last.team.required_headcount,
-        last.quarter,
+        span.title,
         basis.label()
     );
     match hires.first() {

@@ -15,6 +15,9 @@ pub struct QuarterSpan {
     pub number: u32,
     /// "Q1" .. "Q12" (plan quarters, which need not be calendar quarters).
     pub label: String,
+    /// Calendar-readable: "Q3 2027" when the quarter starts on a calendar quarter's first day
+    /// (1 January, April, July or October), otherwise "Q1 (2027-02-15)".
+    pub title: String,
     /// First day.
     pub start: IsoDate,
     /// Last day.
@@ -181,6 +184,7 @@ pub struct Forecast {
     pub rounding: Rounding,
     /// Months a new hire ramps (from the ramp profile).
     pub ramp_months: u32,
-    /// The answer in one line, e.g. "14 CSMs by Q8 (+2 hires); first requisition opens 2026-10-03".
+    /// The answer in one line, e.g. "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first
+    /// requisition opens 2026-07-03 (182 days late)."
     pub headline: String,
 }
