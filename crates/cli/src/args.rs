@@ -46,6 +46,17 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::rules_args::RulesCommand,
     },
+    /// CS metrics of a period between two snapshots: churn, retention, GRR, NRR, CLTV,
+    /// LTV:CAC, Magic Number, NPS, health; for the whole book, per segment or per CSM.
+    Metrics(crate::metrics_args::MetricsArgs),
+    /// Dated snapshots of the book that metric periods are measured between.
+    Snapshot {
+        #[command(subcommand)]
+        what: crate::metrics_args::SnapshotCommand,
+    },
+    /// The early-warning list: renewals in the next 90 days by health band, and accounts whose
+    /// health or usage fell over the period.
+    Warnings(crate::metrics_args::WarningsArgs),
 }
 
 #[derive(Debug, Subcommand)]

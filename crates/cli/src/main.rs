@@ -8,6 +8,7 @@ mod comp_args;
 mod comp_report;
 mod maturity_args;
 mod maturity_output;
+mod metrics_args;
 mod report;
 mod rule_source;
 mod rules_args;

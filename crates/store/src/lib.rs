@@ -12,6 +12,7 @@ mod error;
 mod forecast;
 mod header;
 mod maturity;
+mod metrics;
 mod names;
 mod scenarios;
 mod seed;
@@ -27,6 +28,10 @@ pub use forecast::{
     BookSegment, ForecastScenario, ForecastSummary, MAX_SEED, MAX_TRIALS, inputs_from_book,
 };
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
+pub use metrics::{
+    BandRenewals, EarlyWarning, GroupBy, GroupReport, MetricsSetup, NO_CSM, PeriodReport, Snapshot,
+    WarningAccount,
+};
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use segmentation::{RuleFileFormat, RuleSetSummary, SavedRuleSet};
 pub use workspace::WorkspaceInfo;

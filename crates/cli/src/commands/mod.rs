@@ -5,8 +5,10 @@ mod comp;
 mod demo;
 mod import;
 mod maturity;
+mod metrics;
 mod rules;
 mod segment;
+mod snapshot;
 
 use crate::args::{Cli, Command, ImportWhat};
 use anyhow::Result;
@@ -25,5 +27,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Comp { what } => comp::run(&what).await,
         Command::Segment(args) => segment::run(&args).await,
         Command::Rules { what } => rules::run(&what).await,
+        Command::Metrics(args) => metrics::run(&args).await,
+        Command::Snapshot { what } => snapshot::run(&what).await,
+        Command::Warnings(args) => metrics::warnings(&args).await,
     }
 }

@@ -4,7 +4,7 @@
 
 use super::efficiency::cs_magic_number;
 use super::error::MetricsError;
-use super::health::{HealthBands, health_distribution};
+use super::health::{HealthBands, HealthDistribution, health_distribution_counted};
 use super::metric::Metric;
 use super::movements::Movements;
 use super::retention::{
@@ -68,6 +68,23 @@ pub struct MetricInputs {
 /// All metrics, in the order the report shows them: retention, revenue, value, efficiency,
 /// satisfaction, health. Refuses settings and inputs that no formula can use.
 pub fn compute(inputs: &MetricInputs) -> Result<Vec<Metric>, MetricsError> {
+    inputs.settings.health_bands.validate()?;
+    let bands = &inputs.settings.health_bands;
+    let health = HealthDistribution::count(&inputs.health_scores, bands);
+    let unscored = inputs
+        .health_scores
+        .len()
+        .saturating_sub(health.scored() as usize);
+    compute_counted(inputs, health, unscored)
+}
+
+/// [`compute`] with the health bands already counted (`unscored` accounts had no score);
+/// `inputs.health_scores` is not read. The store uses it so a million scores stay in SQLite.
+pub fn compute_counted(
+    inputs: &MetricInputs,
+    health: HealthDistribution,
+    unscored: usize,
+) -> Result<Vec<Metric>, MetricsError> {
     let months = inputs.period_months;
     if months == 0 {
         return Err(MetricsError::PeriodMonths);
@@ -108,8 +125,9 @@ pub fn compute(inputs: &MetricInputs) -> Result<Vec<Metric>, MetricsError> {
         cs_magic_number(m, months, costs.cs_team_cost, costs.support_team_cost),
         nps(inputs.nps),
     ];
-    metrics.extend(health_distribution(
-        &inputs.health_scores,
+    metrics.extend(health_distribution_counted(
+        health,
+        unscored,
         &inputs.settings.health_bands,
     ));
     Ok(metrics)

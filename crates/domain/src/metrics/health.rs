@@ -89,8 +89,18 @@ impl HealthDistribution {
 /// Share of scored accounts in each band, green, yellow then red.
 pub fn health_distribution(scores: &[f64], bands: &HealthBands) -> Vec<Metric> {
     let d = HealthDistribution::count(scores, bands);
+    let unscored = scores.len().saturating_sub(d.scored() as usize);
+    health_distribution_counted(d, unscored, bands)
+}
+
+/// The same metrics from band counts already made, e.g. by the store counting a million scores
+/// inside SQLite instead of loading them.
+pub fn health_distribution_counted(
+    d: HealthDistribution,
+    unscored: usize,
+    bands: &HealthBands,
+) -> Vec<Metric> {
     let total = d.scored();
-    let unscored = scores.len().saturating_sub(total as usize);
     let rows = [
         (
             "health_green",

@@ -16,11 +16,13 @@ mod revenue;
 mod satisfaction;
 mod value;
 
-pub use compute::{CostInputs, MetricInputs, MetricSettings, compute};
+pub use compute::{CostInputs, MetricInputs, MetricSettings, compute, compute_counted};
 pub use efficiency::cs_magic_number;
 pub use error::MetricsError;
 pub use group::{Group, groups};
-pub use health::{HealthBand, HealthBands, HealthDistribution, health_distribution};
+pub use health::{
+    HealthBand, HealthBands, HealthDistribution, health_distribution, health_distribution_counted,
+};
 pub use metric::{Benchmark, Metric, Unit};
 pub use movements::{AccountArr, Movement, MovementKind, Movements, diff};
 pub use movements_file::{

@@ -11,6 +11,8 @@ mod write;
 pub(crate) use calendar::is_leap;
 pub use report::{ImportProblem, ImportReport, ImportSummary};
 pub(crate) use row::{AccountRow, ICP_FITS, PLANS, REGIONS, STAGES};
+// Snapshots of the book read accounts CSV exports with the same checks.
+pub(crate) use scan::scan;
 pub(crate) use write::upsert;
 
 use crate::{Store, StoreError};

@@ -62,6 +62,8 @@ pub(crate) async fn populate(conn: &mut SqliteConnection) -> Result<(), sqlx::Er
     scenarios::insert(conn, DIGITAL_FIRST, &digital_first()).await?;
     crate::maturity::demo::populate(conn).await?;
     crate::compensation::demo::populate(conn).await?;
+    // Last: the metrics' snapshots are derived from the book written above.
+    crate::metrics::demo::populate(conn).await?;
     crate::forecast::demo::populate(conn).await?;
     crate::segmentation::demo::populate(conn).await?;
     Ok(())

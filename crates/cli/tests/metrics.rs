@@ -1,0 +1,214 @@
+//! `csplan snapshot`, `csplan metrics` and `csplan warnings` end to end on a fixture pair of
+//! snapshots (tests/fixtures/metrics_q1.csv, metrics_q2.csv), against values computed by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn csplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csplan"))
+        .args(args)
+        .output()
+        .expect("csplan runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = csplan(args);
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// A workspace with Q1 (2026-01-01) imported as the book and snapshotted, and Q2 (2026-04-01)
+/// added from its file.
+fn workspace(dir: &Path) -> PathBuf {
+    let db = dir.join("w.db");
+    let db_text = db.to_str().unwrap();
+    ok(&[
+        "import",
+        "accounts",
+        &fixture("metrics_q1.csv"),
+        "--db",
+        db_text,
+    ]);
+    let taken = ok(&[
+        "snapshot",
+        "take",
+        "--db",
+        db_text,
+        "--as-of",
+        "2026-01-01",
+        "--label",
+        "Q1",
+    ]);
+    assert_eq!(
+        taken,
+        "Took snapshot 1 \"Q1\" as of 2026-01-01: 4 customers, $11,000.00 ARR.\n"
+    );
+    ok(&[
+        "snapshot",
+        "add",
+        &fixture("metrics_q2.csv"),
+        "--db",
+        db_text,
+        "--as-of",
+        "2026-04-01",
+        "--label",
+        "Q2",
+    ]);
+    db
+}
+
+fn metric<'a>(group: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+    group["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == key)
+        .unwrap_or_else(|| panic!("metric {key}"))
+}
+
+#[test]
+fn metrics_of_a_period_match_the_hand_computed_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let json = ok(&[
+        "metrics",
+        "--db",
+        db.to_str().unwrap(),
+        "--period",
+        "2026-01-15..2026-05-01",
+        "--by",
+        "csm",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["from"]["label"], "Q1");
+    assert_eq!(report["to"]["label"], "Q2");
+    assert_eq!(report["months"], 3);
+    let book = &report["groups"][0];
+    // DOMAIN.md §5.1 on the fixture: start $11,000 (1: 1,000, 2: 2,000, 3: 3,000, 6: 5,000);
+    // expansion 500 (1), contraction 800 (2), churn 3,000 (3), new 4,000 (4).
+    // NRR = (11,000 + 500 − 3,000 − 800) / 11,000 = 0.7; GRR = 7,200 / 11,000;
+    // logo churn = 1 / 4 customers = 0.25.
+    assert_eq!(metric(book, "nrr")["value"], 0.7);
+    assert_eq!(metric(book, "grr")["value"], 7_200.0 / 11_000.0);
+    assert_eq!(metric(book, "logo_churn_rate")["value"], 0.25);
+    assert_eq!(book["movements"]["new"], 400_000);
+    assert_eq!(book["movements"]["ending_arr"], 1_170_000);
+    // §5.6 at Q2: promoters 1 (10), 6 (9); passive 4 (8); detractor 2 (5): (2 − 1) / 4 × 100.
+    assert_eq!(metric(book, "nps")["value"], 25.0);
+    // Per CSM: Ann keeps 1 and 2, $3,000 → $2,700 (NRR 0.9, GRR 2,200 / 3,000).
+    assert_eq!(report["groups"][1]["label"], "CSM Ann Lee");
+    assert_eq!(metric(&report["groups"][1], "nrr")["value"], 0.9);
+    assert_eq!(
+        metric(&report["groups"][1], "grr")["value"],
+        2_200.0 / 3_000.0
+    );
+    // Bob: 3 churns and 6 stays ($8,000 → $5,000), 4 is new: GRR = NRR = 5,000 / 8,000.
+    assert_eq!(metric(&report["groups"][2], "grr")["value"], 0.625);
+
+    let table = ok(&["metrics", "--db", db.to_str().unwrap()]);
+    assert!(
+        table.contains("Period: Q1 (2026-01-01) to Q2 (2026-04-01), 3 months."),
+        "{table}"
+    );
+    assert!(table.contains("Net revenue retention (NRR)"), "{table}");
+    assert!(table.contains("70.0%"), "{table}");
+    let csv = ok(&["metrics", "--db", db.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        csv.contains(
+            "2026-01-01,2026-04-01,3,Whole book,nrr,Net revenue retention (NRR),0.7,fraction,,"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn cost_flags_feed_the_magic_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let json = ok(&[
+        "metrics",
+        "--db",
+        db.to_str().unwrap(),
+        "--cs-cost",
+        "500",
+        "--support-cost",
+        "250",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // §5.2 (002 L15): (renewed ARR 7,200 + up-sell ARR 500) / (team cost 750 a quarter × 4).
+    let magic = metric(&report["groups"][0], "cs_magic_number");
+    assert_eq!(magic["value"], 7_700.0 / 3_000.0);
+    assert_eq!(magic["benchmark"]["met"], false);
+}
+
+#[test]
+fn warnings_export_is_spreadsheet_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let csv = ok(&["warnings", "--db", db.to_str().unwrap(), "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    // Renewals 2026-04-01..=2026-06-30 first by ARR (6, then 1), then 2 whose health and
+    // active users fell.
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[1].starts_with("ACC-0000006,'=Delta Health,5000.00,Bo Chen,2026-05-01,true,green,90,90,false,31,30,false"), "{csv}");
+    assert!(lines[2].starts_with("ACC-0000001,"), "{csv}");
+    assert_eq!(
+        lines[3],
+        "ACC-0000002,Birch Foods,1200.00,Ann Lee,2026-07-01,false,red,35,60,true,20,30,true"
+    );
+}
+
+#[test]
+fn mistakes_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let db = db.to_str().unwrap();
+    let out = csplan(&["metrics", "--db", db, "--period", "2026-01-01"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--period takes FROM..TO"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = csplan(&["metrics", "--db", db, "--period", "2025-01-01..2026-04-01"]);
+    assert!(
+        text(&out.stderr).contains("no snapshot of the book dated 2025-01-01 or earlier"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = csplan(&[
+        "snapshot",
+        "add",
+        &fixture("accounts_bad.csv"),
+        "--db",
+        db,
+        "--as-of",
+        "2026-05-01",
+    ]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("line"), "{}", text(&out.stderr));
+    let out = csplan(&["metrics", "--db", db, "--cac=-5"]);
+    assert!(
+        text(&out.stderr).contains("--cac cannot be negative"),
+        "{}",
+        text(&out.stderr)
+    );
+}

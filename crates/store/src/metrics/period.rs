@@ -1,0 +1,408 @@
+//! The metrics of a period between two snapshots (issue 7 part 2), for the whole book, per
+//! segment (ARR tier, DOMAIN.md §2.7) or per CSM. The diff of DOMAIN.md §5.1/§5.3/§5.5 (new,
+//! expansion, contraction, churn, reactivation) runs inside SQLite as a join of the two
+//! snapshots' key ranges, so only a few totals per group cross into Rust: a million accounts
+//! never leave the database. The totals become the domain's `Movements`, and the domain's
+//! `compute_counted` turns them into the metrics with their formulas.
+//!
+//! Membership follows the domain's `Group`: an account's movements count in the group of its
+//! start-of-period record when it was a customer then, otherwise in the group of its end record.
+//! Health bands and NPS describe the book at the end of the period, by the end record's group.
+
+use super::setup::MetricsSetup;
+use super::snapshots::Snapshot;
+use crate::{Store, StoreError};
+use csplan_domain::Cents;
+use csplan_domain::metrics::{
+    Group, HealthDistribution, Metric, MetricInputs, Movements, NpsCounts, compute_counted,
+};
+use csplan_domain::segmentation::{IsoDate, TierBounds};
+use serde::{Deserialize, Serialize};
+use sqlx::AssertSqlSafe;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// What the CSM label of accounts without a named CSM reads (the pooled, one-to-many book).
+pub const NO_CSM: &str = "(no named CSM)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupBy {
+    Book,
+    Segment,
+    Csm,
+}
+
+/// One group's period: its movements, its health bands at the end, and every metric.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct GroupReport {
+    pub group: Group,
+    pub label: String,
+    pub movements: Movements,
+    pub health: HealthDistribution,
+    pub metrics: Vec<Metric>,
+}
+
+/// The metrics of the period from one snapshot to a later one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeriodReport {
+    pub from: Snapshot,
+    pub to: Snapshot,
+    /// Whole months between the two snapshot dates (at least 1).
+    pub months: u32,
+    /// The whole book first, then the groups asked for.
+    pub groups: Vec<GroupReport>,
+}
+
+impl PeriodReport {
+    /// The whole book's metric with this key.
+    pub fn book_metric(&self, key: &str) -> Option<&Metric> {
+        self.groups
+            .first()
+            .and_then(|g| g.metrics.iter().find(|m| m.key == key))
+    }
+}
+
+/// Totals of one group, as the three queries add them up.
+#[derive(Debug, Default, Clone)]
+struct Totals {
+    start_customers: i64,
+    start_arr: i64,
+    expansion: i64,
+    contraction: i64,
+    churned: i64,
+    churned_customers: i64,
+    /// Customers at both dates, and their ARR at the end.
+    kept: i64,
+    kept_end_arr: i64,
+    new: i64,
+    new_arr: i64,
+    back: i64,
+    back_arr: i64,
+    end_customers: i64,
+    end_arr: i64,
+    health: [i64; 3],
+    nps: [i64; 3],
+}
+
+/// The SQL for an account's group from the row `alias`; the tier bounds are our own integers.
+fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String {
+    match by {
+        GroupBy::Book => "''".to_string(),
+        GroupBy::Segment => format!(
+            "CASE WHEN {alias}.arr_cents >= {} THEN 'Enterprise' WHEN {alias}.arr_cents >= {} THEN 'Mid-Market' ELSE 'SMB' END",
+            tiers.enterprise_from.0, tiers.mid_market_from.0
+        ),
+        GroupBy::Csm => format!("coalesce({alias}.csm_owner, '')"),
+    }
+}
+
+/// Customers at the start, each joined to its row at the end (absent or zero = churned).
+fn start_side_sql(key: &str) -> String {
+    format!(
+        "SELECT {key} AS grp, count(*), sum(s.arr_cents),
+                coalesce(sum(CASE WHEN e.arr_cents > s.arr_cents THEN e.arr_cents - s.arr_cents END), 0),
+                coalesce(sum(CASE WHEN e.arr_cents > 0 AND e.arr_cents < s.arr_cents
+                                  THEN s.arr_cents - e.arr_cents END), 0),
+                coalesce(sum(CASE WHEN coalesce(e.arr_cents, 0) = 0 THEN s.arr_cents END), 0),
+                count(CASE WHEN coalesce(e.arr_cents, 0) = 0 THEN 1 END),
+                count(CASE WHEN e.arr_cents > 0 THEN 1 END),
+                coalesce(sum(CASE WHEN e.arr_cents > 0 THEN e.arr_cents END), 0)
+         FROM snapshot_accounts s
+         LEFT JOIN snapshot_accounts e ON e.snapshot_id = ?2 AND e.account_id = s.account_id
+         WHERE s.snapshot_id = ?1 AND s.arr_cents > 0
+         GROUP BY grp"
+    )
+}
+
+/// Customers at the end that were not customers at the start: reactivated when an earlier
+/// snapshot had them as customers, new otherwise.
+fn entrants_sql(key: &str) -> String {
+    format!(
+        "SELECT grp, count(CASE WHEN back THEN NULL ELSE 1 END),
+                coalesce(sum(CASE WHEN back THEN 0 ELSE arr END), 0),
+                count(CASE WHEN back THEN 1 END),
+                coalesce(sum(CASE WHEN back THEN arr ELSE 0 END), 0)
+         FROM (SELECT {key} AS grp, e.arr_cents AS arr,
+                      EXISTS (SELECT 1 FROM snapshot_accounts p
+                              WHERE p.snapshot_id IN (SELECT id FROM snapshots
+                                                      WHERE as_of < ?3 OR (as_of = ?3 AND id < ?1))
+                                AND p.account_id = e.account_id AND p.arr_cents > 0) AS back
+               FROM snapshot_accounts e
+               WHERE e.snapshot_id = ?2 AND e.arr_cents > 0
+                 AND NOT EXISTS (SELECT 1 FROM snapshot_accounts s
+                                 WHERE s.snapshot_id = ?1 AND s.account_id = e.account_id
+                                   AND s.arr_cents > 0))
+         GROUP BY grp"
+    )
+}
+
+/// The book at the end: customers, ARR, health bands (?2 green from, ?3 yellow from) and NPS
+/// bands (DOMAIN.md §5.6: detractors 0–6, passives 7–8, promoters 9–10).
+fn end_side_sql(key: &str) -> String {
+    format!(
+        "SELECT {key} AS grp, count(*), sum(e.arr_cents),
+                count(CASE WHEN e.health_score >= ?2 THEN 1 END),
+                count(CASE WHEN e.health_score >= ?3 AND e.health_score < ?2 THEN 1 END),
+                count(CASE WHEN e.health_score < ?3 THEN 1 END),
+                count(CASE WHEN e.nps >= 9 THEN 1 END),
+                count(CASE WHEN e.nps BETWEEN 7 AND 8 THEN 1 END),
+                count(CASE WHEN e.nps <= 6 THEN 1 END)
+         FROM snapshot_accounts e
+         WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
+         GROUP BY grp"
+    )
+}
+
+type Row9 = (String, i64, i64, i64, i64, i64, i64, i64, i64);
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+impl Totals {
+    fn movements(&self) -> Movements {
+        let starting_arr = Cents(self.start_arr);
+        let net = self.new_arr + self.expansion - self.contraction - self.churned + self.back_arr;
+        let customers_at_start = count(self.start_customers);
+        let new_customers = count(self.new);
+        let churned_customers = count(self.churned_customers);
+        let reactivated_customers = count(self.back);
+        Movements {
+            starting_arr,
+            new: Cents(self.new_arr),
+            expansion: Cents(self.expansion),
+            contraction: Cents(self.contraction),
+            churned: Cents(self.churned),
+            reactivated: Cents(self.back_arr),
+            ending_arr: starting_arr + Cents(net),
+            customers_at_start,
+            new_customers,
+            churned_customers,
+            reactivated_customers,
+            customers_at_end: (customers_at_start + new_customers + reactivated_customers)
+                .saturating_sub(churned_customers),
+        }
+    }
+
+    fn health(&self) -> HealthDistribution {
+        HealthDistribution {
+            green: count(self.health[0]),
+            yellow: count(self.health[1]),
+            red: count(self.health[2]),
+        }
+    }
+
+    fn nps(&self) -> NpsCounts {
+        NpsCounts {
+            promoters: count(self.nps[0]),
+            passives: count(self.nps[1]),
+            detractors: count(self.nps[2]),
+        }
+    }
+}
+
+fn group_of(by: GroupBy, key: &str) -> Group {
+    match by {
+        GroupBy::Book => Group::Book,
+        GroupBy::Segment => Group::Segment(key.to_string()),
+        GroupBy::Csm if key.is_empty() => Group::Csm(NO_CSM.to_string()),
+        GroupBy::Csm => Group::Csm(key.to_string()),
+    }
+}
+
+/// Segments in tier order, CSMs by name with the pooled book last.
+fn order(by: GroupBy, key: &str) -> (u8, String) {
+    match (by, key) {
+        (GroupBy::Segment, "Enterprise") => (0, String::new()),
+        (GroupBy::Segment, "Mid-Market") => (1, String::new()),
+        (GroupBy::Segment, _) => (2, String::new()),
+        (GroupBy::Csm, "") => (1, String::new()),
+        _ => (0, key.to_string()),
+    }
+}
+
+/// Whole months between two snapshot dates, at least one.
+fn months_between(from: &str, to: &str) -> u32 {
+    match (IsoDate::parse(from), IsoDate::parse(to)) {
+        (Ok(a), Ok(b)) => u32::try_from(a.whole_months_until(b).max(1)).unwrap_or(1),
+        _ => 1,
+    }
+}
+
+impl Store {
+    /// The metrics from the snapshot at or before `from` to the snapshot at or before `to`.
+    pub async fn period_metrics(
+        &self,
+        from: &str,
+        to: &str,
+        by: GroupBy,
+        setup: &MetricsSetup,
+    ) -> Result<PeriodReport, StoreError> {
+        let start = self.snapshot_at(from).await?;
+        let end = self.snapshot_at(to).await?;
+        self.metrics_between(start, end, by, setup).await
+    }
+
+    /// The metrics from one snapshot to a later one.
+    pub async fn metrics_between(
+        &self,
+        from: Snapshot,
+        to: Snapshot,
+        by: GroupBy,
+        setup: &MetricsSetup,
+    ) -> Result<PeriodReport, StoreError> {
+        setup.validate()?;
+        if (from.as_of.as_str(), from.id) >= (to.as_of.as_str(), to.id) {
+            return Err(StoreError::InvalidInputs {
+                reason: format!(
+                    "The period needs two different snapshots, the first one earlier: FROM finds \"{}\" ({}) and TO finds \"{}\" ({}). Choose dates that fall on different snapshots.",
+                    from.label, from.as_of, to.label, to.as_of
+                ),
+            });
+        }
+        let months = months_between(&from.as_of, &to.as_of);
+        let mut totals = self.totals(&from, &to, GroupBy::Book, setup).await?;
+        if by != GroupBy::Book {
+            totals.extend(self.totals(&from, &to, by, setup).await?);
+        }
+        let mut groups = Vec::with_capacity(totals.len());
+        for (group_by, key, t) in totals {
+            let is_book = group_by == GroupBy::Book;
+            let mut costs = setup.costs;
+            if !is_book {
+                // Team costs are the whole team's; a segment's or CSM's share is not known.
+                costs.cs_team_cost = None;
+                costs.support_team_cost = None;
+            }
+            let inputs = MetricInputs {
+                movements: t.movements(),
+                period_months: months,
+                nps: t.nps(),
+                health_scores: Vec::new(),
+                costs,
+                settings: setup.settings,
+            };
+            let metrics =
+                compute_counted(&inputs, t.health(), 0).map_err(|e| StoreError::InvalidInputs {
+                    reason: e.to_string(),
+                })?;
+            let group = group_of(group_by, &key);
+            groups.push(GroupReport {
+                label: group.label(),
+                group,
+                movements: inputs.movements,
+                health: t.health(),
+                metrics,
+            });
+        }
+        Ok(PeriodReport {
+            from,
+            to,
+            months,
+            groups,
+        })
+    }
+
+    /// Every group's totals, in report order.
+    async fn totals(
+        &self,
+        from: &Snapshot,
+        to: &Snapshot,
+        by: GroupBy,
+        setup: &MetricsSetup,
+    ) -> Result<Vec<(GroupBy, String, Totals)>, StoreError> {
+        let tiers = TierBounds::default();
+        let start_key = group_key(by, "s", &tiers);
+        let end_key = group_key(by, "e", &tiers);
+        let mut groups: BTreeMap<String, Totals> = BTreeMap::new();
+
+        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(start_side_sql(&start_key)))
+            .bind(from.id)
+            .bind(to.id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        for (key, n, arr, expansion, contraction, churned, churned_n, kept, kept_arr) in rows {
+            let t = groups.entry(key).or_default();
+            t.start_customers = n;
+            t.start_arr = arr;
+            t.expansion = expansion;
+            t.contraction = contraction;
+            t.churned = churned;
+            t.churned_customers = churned_n;
+            t.kept = kept;
+            t.kept_end_arr = kept_arr;
+        }
+
+        let bands = setup.settings.health_bands;
+        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(end_side_sql(&end_key)))
+            .bind(to.id)
+            .bind(bands.green_from)
+            .bind(bands.yellow_from)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        for (key, n, arr, green, yellow, red, promoters, passives, detractors) in rows {
+            let t = groups.entry(key).or_default();
+            t.end_customers = n;
+            t.end_arr = arr;
+            t.health = [green, yellow, red];
+            t.nps = [promoters, passives, detractors];
+        }
+
+        let earlier: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM snapshots WHERE as_of < ?1 OR (as_of = ?1 AND id < ?2)",
+        )
+        .bind(&from.as_of)
+        .bind(from.id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))?;
+        if by == GroupBy::Book && earlier == 0 {
+            // Nothing can be a reactivation, and the whole book's entrants are simply the
+            // customers at the end that were not kept: this saves a second join of a million rows.
+            for t in groups.values_mut() {
+                t.new = t.end_customers - t.kept;
+                t.new_arr = t.end_arr - t.kept_end_arr;
+            }
+        } else {
+            let rows: Vec<(String, i64, i64, i64, i64)> =
+                sqlx::query_as(AssertSqlSafe(entrants_sql(&end_key)))
+                    .bind(from.id)
+                    .bind(to.id)
+                    .bind(&from.as_of)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(|e| self.db_error(e))?;
+            for (key, new, new_arr, back, back_arr) in rows {
+                let t = groups.entry(key).or_default();
+                t.new = new;
+                t.new_arr = new_arr;
+                t.back = back;
+                t.back_arr = back_arr;
+            }
+        }
+        let mut ordered: Vec<(String, Totals)> = groups.into_iter().collect();
+        ordered.sort_by_key(|(key, _)| order(by, key));
+        Ok(ordered.into_iter().map(|(key, t)| (by, key, t)).collect())
+    }
+
+    /// The whole book's metrics for each pair of consecutive snapshots, oldest first: the trend.
+    pub async fn metrics_trend(
+        &self,
+        setup: &MetricsSetup,
+    ) -> Result<Vec<PeriodReport>, StoreError> {
+        let snapshots = self.snapshots().await?;
+        let mut trend = Vec::new();
+        for pair in snapshots.windows(2) {
+            if let [from, to] = pair {
+                trend.push(
+                    self.metrics_between(from.clone(), to.clone(), GroupBy::Book, setup)
+                        .await?,
+                );
+            }
+        }
+        Ok(trend)
+    }
+}
