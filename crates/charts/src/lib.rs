@@ -11,9 +11,11 @@ pub mod forecast;
 mod frame;
 pub mod maturity;
 mod measure;
+pub mod metrics;
 mod numbers;
 mod palette;
 mod scale;
+pub mod segmentation;
 mod ticked;
 
 pub use csms_per_segment::csms_per_segment;
