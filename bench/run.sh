@@ -4,7 +4,9 @@
 #     (target: under 16 ms, one frame);
 #  2. hyperfine: `csplan capacity` as a whole process on the 1M-account workspace against the
 #     sqlite3 shell running the equivalent GROUP BY on the same file (target: no slower);
-#  3. W3 reproduced on the 100k book (bench/w3_check.py).
+#  3. W3 reproduced on the 100k book (bench/w3_check.py);
+#  4. criterion: the plan over time's risk bands, 10,000 trials x 8 quarters x 5 segments
+#     (issue #4 target: under 200 ms).
 # Needs python3 (with pip), hyperfine and sqlite3 (Debian packages). Data goes to bench-data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,3 +53,6 @@ for cmd in "$csplan capacity --db $data/book_1m.db --catalog examples/w3-catalog
            "sqlite3 $data/book_1m.db \"$group_by\""; do
   /usr/bin/time -f "%e s, peak RSS %M KiB: $cmd" bash -c "$cmd > /dev/null"
 done
+
+echo "== criterion: plan over time risk bands, 10,000 trials, 8 quarters, 5 segments"
+cargo bench -p csplan-domain --bench forecast
