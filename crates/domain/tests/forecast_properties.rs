@@ -128,7 +128,7 @@ proptest! {
     ) {
         let base = plan(&books, quarters, 0.0, RequiredBasis::TopDown);
         let mut richer = base.clone();
-        richer.segments[0].opening_arr = richer.segments[0].opening_arr + Cents::from_dollars(extra);
+        richer.segments[0].opening_arr += Cents::from_dollars(extra);
         let (a, b) = (forecast(&base).unwrap(), forecast(&richer).unwrap());
         for (x, y) in required(&a).iter().zip(required(&b)) {
             prop_assert!(y >= x - FTE_SLACK, "{y} < {x}");
