@@ -135,6 +135,22 @@ fn growing_book_requisition_dates() {
             row(5, 4, "2027-04-02", "2027-07-01", "2027-10-01", 0),
         ]
     );
+    // Late requisitions opened on the plan's start: 2027-01-01 + 90 days + 3 months.
+    let earliest: Vec<String> = plan
+        .hires
+        .iter()
+        .map(|h| h.earliest_fully_ramped.to_string())
+        .collect();
+    assert_eq!(
+        earliest,
+        [
+            "2027-07-01",
+            "2027-07-01",
+            "2027-07-01",
+            "2027-07-01",
+            "2027-10-01"
+        ]
+    );
     assert_eq!(
         plan.headline,
         "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first requisition opens 2026-07-03 (182 days late)."

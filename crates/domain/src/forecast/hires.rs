@@ -7,7 +7,8 @@
 //! requisition opens = start date - lead time (days)
 //! ```
 //!
-//! A requisition that should have opened before the plan's start is late by the difference.
+//! A requisition that should have opened before the plan's start is late by the difference;
+//! opened on the start date instead, the hire is fully productive lead time + ramp months later.
 
 use super::calendar::{add_days, add_months};
 use super::error::ForecastError;
@@ -31,6 +32,12 @@ pub(crate) fn calendar(
             let start = add_months(span.start, -ramp_months, "a hire's start date")?;
             let requisition_open = add_days(start, -lead_days, "a requisition date")?;
             let late_by_days = requisition_open.days_until(inputs.start).max(0) as u32;
+            let earliest_fully_ramped = if late_by_days == 0 {
+                span.start
+            } else {
+                let earliest_start = add_days(inputs.start, lead_days, "a hire's start date")?;
+                add_months(earliest_start, ramp_months, "a hire's ramp-up")?
+            };
             for _ in 0..row.team.hires {
                 number += 1;
                 hires.push(Hire {
@@ -41,6 +48,7 @@ pub(crate) fn calendar(
                     start,
                     fully_ramped: span.start,
                     late_by_days,
+                    earliest_fully_ramped,
                 });
             }
         }

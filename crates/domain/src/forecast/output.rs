@@ -170,6 +170,9 @@ pub struct Hire {
     pub fully_ramped: IsoDate,
     /// Days the requisition is already late on the plan's start date (0 = on time).
     pub late_by_days: u32,
+    /// The first day the hire can be fully productive: `fully_ramped` when on time; for a late
+    /// requisition, opened on the plan's start date, plus the lead time and the ramp months.
+    pub earliest_fully_ramped: IsoDate,
 }
 
 /// The plan over time.
