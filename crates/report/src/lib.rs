@@ -5,11 +5,13 @@
 
 mod answers_csv;
 mod html;
+mod import_problems_csv;
 mod maturity_report;
 mod questionnaire;
 mod spreadsheet;
 
 pub use answers_csv::answers_csv;
+pub use import_problems_csv::{ProblemRow, import_problems_csv};
 pub use maturity_report::maturity_report_html;
 pub use questionnaire::{QUESTIONNAIRE_SCRIPT_ID, questionnaire_file_name, questionnaire_html};
 pub use spreadsheet::neutralise;
