@@ -11,6 +11,7 @@ pub mod forecast;
 mod frame;
 pub mod maturity;
 mod measure;
+pub mod metrics;
 mod numbers;
 mod palette;
 mod scale;

@@ -4,6 +4,7 @@
 //! an email attachment with no network and prints on A4.
 
 mod answers_csv;
+mod early_warning_csv;
 mod html;
 mod import_problems_csv;
 mod maturity_report;
@@ -11,6 +12,7 @@ mod questionnaire;
 mod spreadsheet;
 
 pub use answers_csv::answers_csv;
+pub use early_warning_csv::{band_name, early_warning_csv};
 pub use import_problems_csv::{ProblemRow, import_problems_csv};
 pub use maturity_report::maturity_report_html;
 pub use questionnaire::{QUESTIONNAIRE_SCRIPT_ID, questionnaire_file_name, questionnaire_html};

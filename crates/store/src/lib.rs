@@ -30,7 +30,6 @@ pub use forecast::{
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use metrics::{
     BandRenewals, EarlyWarning, GroupBy, GroupReport, MetricsSetup, NO_CSM, PeriodReport, Snapshot,
-    WarningAccount,
 };
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use segmentation::{RuleFileFormat, RuleSetSummary, SavedRuleSet};

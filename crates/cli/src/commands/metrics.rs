@@ -6,8 +6,8 @@ use crate::metrics_args::{By, MetricsArgs, SetupArgs, WarningsArgs};
 use anyhow::{Context, Result, bail};
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use csplan_domain::Cents;
-use csplan_domain::metrics::{HealthBand, Metric, Unit};
-use csplan_report::neutralise;
+use csplan_domain::metrics::{Metric, Unit};
+use csplan_report::{band_name, early_warning_csv, neutralise};
 use csplan_store::{EarlyWarning, GroupBy, MetricsSetup, PeriodReport, Snapshot, Store};
 use std::io::Write;
 use std::path::Path;
@@ -105,7 +105,7 @@ pub async fn run(args: &MetricsArgs) -> Result<()> {
 }
 
 /// A metric's value as the app's cards show it; `n/a` when the formula is undefined.
-pub fn shown(metric: &Metric) -> String {
+fn shown(metric: &Metric) -> String {
     let Some(v) = metric.value else {
         return "n/a".to_string();
     };
@@ -291,60 +291,12 @@ pub async fn warnings(args: &WarningsArgs) -> Result<()> {
             writeln!(out)?;
             Ok(())
         }
-        Format::Csv => write_warnings_csv(&warning, &mut out),
+        Format::Csv => {
+            out.write_all(early_warning_csv(&warning.accounts).as_bytes())?;
+            Ok(())
+        }
         Format::Table => write_warnings_table(&warning, &mut out),
     }
-}
-
-pub fn band_name(band: HealthBand) -> &'static str {
-    match band {
-        HealthBand::Green => "green",
-        HealthBand::Yellow => "yellow",
-        HealthBand::Red => "red",
-    }
-}
-
-fn optional(value: Option<i64>) -> String {
-    value.map_or_else(String::new, |v| v.to_string())
-}
-
-/// The list for a spreadsheet: every cell a person or the CRM typed is neutralised.
-pub fn write_warnings_csv(warning: &EarlyWarning, out: &mut impl Write) -> Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "account_id",
-        "account_name",
-        "arr",
-        "csm_owner",
-        "renewal_date",
-        "renewal_due_within_90_days",
-        "health_band",
-        "health_score",
-        "health_score_before",
-        "health_fell",
-        "active_users",
-        "active_users_before",
-        "usage_fell",
-    ])?;
-    for a in &warning.accounts {
-        writer.write_record([
-            neutralise(&a.account_id),
-            neutralise(&a.account_name),
-            a.arr.to_plain_string(),
-            neutralise(a.csm_owner.as_deref().unwrap_or_default()),
-            a.renewal_date.clone(),
-            a.renewal_due.to_string(),
-            band_name(a.band).to_string(),
-            a.health_score.to_string(),
-            optional(a.health_before),
-            a.health_fell.to_string(),
-            a.active_users.to_string(),
-            optional(a.active_users_before),
-            a.usage_fell.to_string(),
-        ])?;
-    }
-    writer.flush()?;
-    Ok(())
 }
 
 fn write_warnings_table(warning: &EarlyWarning, out: &mut impl Write) -> Result<()> {

@@ -15,6 +15,7 @@ mod retention;
 mod revenue;
 mod satisfaction;
 mod value;
+mod warning;
 
 pub use compute::{CostInputs, MetricInputs, MetricSettings, compute, compute_counted};
 pub use efficiency::cs_magic_number;
@@ -34,3 +35,4 @@ pub use retention::{
 pub use revenue::{expansion_rate, net_new_arr, net_new_mrr, revenue_growth_rate};
 pub use satisfaction::{NpsCounts, nps};
 pub use value::{LtvVariant, cac_payback_months, cltv_gross_margin, cltv_revenue, ltv_cac};
+pub use warning::WarningAccount;

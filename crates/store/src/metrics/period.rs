@@ -97,10 +97,20 @@ fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String {
     }
 }
 
+/// `GROUP BY grp`, or nothing for the whole book: one group needs no grouping, and SQLite would
+/// otherwise sort a million rows by a constant.
+fn grouping(by: GroupBy) -> &'static str {
+    match by {
+        GroupBy::Book => "",
+        GroupBy::Segment | GroupBy::Csm => "GROUP BY grp",
+    }
+}
+
 /// Customers at the start, each joined to its row at the end (absent or zero = churned).
-fn start_side_sql(key: &str) -> String {
+fn start_side_sql(key: &str, by: GroupBy) -> String {
+    let group_by = grouping(by);
     format!(
-        "SELECT {key} AS grp, count(*), sum(s.arr_cents),
+        "SELECT {key} AS grp, count(*), coalesce(sum(s.arr_cents), 0),
                 coalesce(sum(CASE WHEN e.arr_cents > s.arr_cents THEN e.arr_cents - s.arr_cents END), 0),
                 coalesce(sum(CASE WHEN e.arr_cents > 0 AND e.arr_cents < s.arr_cents
                                   THEN s.arr_cents - e.arr_cents END), 0),
@@ -111,15 +121,16 @@ fn start_side_sql(key: &str) -> String {
          FROM snapshot_accounts s
          LEFT JOIN snapshot_accounts e ON e.snapshot_id = ?2 AND e.account_id = s.account_id
          WHERE s.snapshot_id = ?1 AND s.arr_cents > 0
-         GROUP BY grp"
+         {group_by}"
     )
 }
 
 /// Customers at the end that were not customers at the start: reactivated when an earlier
 /// snapshot had them as customers, new otherwise.
-fn entrants_sql(key: &str) -> String {
+fn entrants_sql(key: &str, by: GroupBy) -> String {
+    let group_by = grouping(by);
     format!(
-        "SELECT grp, count(CASE WHEN back THEN NULL ELSE 1 END),
+        "SELECT coalesce(grp, ''), count(CASE WHEN back THEN NULL ELSE 1 END),
                 coalesce(sum(CASE WHEN back THEN 0 ELSE arr END), 0),
                 count(CASE WHEN back THEN 1 END),
                 coalesce(sum(CASE WHEN back THEN arr ELSE 0 END), 0)
@@ -133,15 +144,16 @@ fn entrants_sql(key: &str) -> String {
                  AND NOT EXISTS (SELECT 1 FROM snapshot_accounts s
                                  WHERE s.snapshot_id = ?1 AND s.account_id = e.account_id
                                    AND s.arr_cents > 0))
-         GROUP BY grp"
+         {group_by}"
     )
 }
 
 /// The book at the end: customers, ARR, health bands (?2 green from, ?3 yellow from) and NPS
 /// bands (DOMAIN.md §5.6: detractors 0–6, passives 7–8, promoters 9–10).
-fn end_side_sql(key: &str) -> String {
+fn end_side_sql(key: &str, by: GroupBy) -> String {
+    let group_by = grouping(by);
     format!(
-        "SELECT {key} AS grp, count(*), sum(e.arr_cents),
+        "SELECT {key} AS grp, count(*), coalesce(sum(e.arr_cents), 0),
                 count(CASE WHEN e.health_score >= ?2 THEN 1 END),
                 count(CASE WHEN e.health_score >= ?3 AND e.health_score < ?2 THEN 1 END),
                 count(CASE WHEN e.health_score < ?3 THEN 1 END),
@@ -150,7 +162,7 @@ fn end_side_sql(key: &str) -> String {
                 count(CASE WHEN e.nps <= 6 THEN 1 END)
          FROM snapshot_accounts e
          WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
-         GROUP BY grp"
+         {group_by}"
     )
 }
 
@@ -317,7 +329,7 @@ impl Store {
         let end_key = group_key(by, "e", &tiers);
         let mut groups: BTreeMap<String, Totals> = BTreeMap::new();
 
-        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(start_side_sql(&start_key)))
+        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(start_side_sql(&start_key, by)))
             .bind(from.id)
             .bind(to.id)
             .fetch_all(&self.pool)
@@ -336,7 +348,7 @@ impl Store {
         }
 
         let bands = setup.settings.health_bands;
-        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(end_side_sql(&end_key)))
+        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(end_side_sql(&end_key, by)))
             .bind(to.id)
             .bind(bands.green_from)
             .bind(bands.yellow_from)
@@ -368,7 +380,7 @@ impl Store {
             }
         } else {
             let rows: Vec<(String, i64, i64, i64, i64)> =
-                sqlx::query_as(AssertSqlSafe(entrants_sql(&end_key)))
+                sqlx::query_as(AssertSqlSafe(entrants_sql(&end_key, by)))
                     .bind(from.id)
                     .bind(to.id)
                     .bind(&from.as_of)

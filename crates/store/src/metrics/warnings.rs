@@ -5,31 +5,11 @@
 use super::snapshots::Snapshot;
 use crate::{Store, StoreError};
 use csplan_domain::Cents;
-use csplan_domain::metrics::{HealthBand, HealthBands};
+use csplan_domain::metrics::{HealthBand, HealthBands, WarningAccount};
 use csplan_domain::segmentation::RENEWAL_WINDOW_DAYS;
 use serde::Serialize;
 use sqlx::FromRow;
 use ts_rs::TS;
-
-/// One account that needs attention, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct WarningAccount {
-    pub account_id: String,
-    pub account_name: String,
-    pub arr: Cents,
-    pub csm_owner: Option<String>,
-    pub renewal_date: String,
-    pub health_score: i64,
-    /// At the start of the period; None for a customer that joined during it.
-    pub health_before: Option<i64>,
-    pub active_users: i64,
-    pub active_users_before: Option<i64>,
-    pub band: HealthBand,
-    /// Renews between the end snapshot's date and 90 days later, both included.
-    pub renewal_due: bool,
-    pub health_fell: bool,
-    pub usage_fell: bool,
-}
 
 /// The renewals of one health band.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
