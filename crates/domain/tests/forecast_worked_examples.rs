@@ -457,4 +457,39 @@ fn bad_inputs_name_what_to_change() {
         forecast(&ForecastInputs::new(d("2027-01-01"), Vec::new())),
         Err(ForecastError::NoSegments)
     ));
+    // 1000% expansion a quarter: $15M x 11^q passes $10 trillion in Q6.
+    assert_eq!(
+        message(&|i| {
+            i.quarters = 8;
+            i.segments[0].base.expansion = ArrMovement::Rate { rate: 10.0 };
+        }),
+        "Segment Mid-Market, Q6: ARR grows past the plan's ceiling ($10,000,000,000,000.00 of ARR, 10000000000 logos); check the growth drivers."
+    );
+}
+
+/// Runaway multipliers in the risk bands stay within the ceilings instead of overflowing.
+#[test]
+fn runaway_risk_bands_do_not_overflow() {
+    use csplan_domain::compensation::Progress;
+    use csplan_domain::forecast::{Spread, Uncertainty, simulate};
+    let mut inputs = growing_book();
+    inputs.quarters = 12;
+    inputs.segments[0].base.expansion = ArrMovement::Rate { rate: 2.0 };
+    let huge = Spread::Triangular {
+        min: 50.0,
+        mode: 100.0,
+        max: 200.0,
+    };
+    let u = Uncertainty {
+        trials: 200,
+        new_logos: huge,
+        expansion: huge,
+        activities: huge,
+        ..Uncertainty::default()
+    };
+    let bands = simulate(&inputs, &u, &Progress::new()).unwrap();
+    assert_eq!(
+        bands.quarters[11].closing_arr.p90,
+        csplan_domain::forecast::MAX_AMOUNT
+    );
 }

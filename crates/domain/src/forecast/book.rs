@@ -18,13 +18,9 @@
 
 use super::factors::Factors;
 use super::inputs::{ArrMovement, LogoMovement, SegmentForecast};
+use super::limits::{MAX_AMOUNT, MAX_LOGOS, to_cents};
 use super::output::BookQuarter;
 use crate::money::Cents;
-
-/// Cents from a float amount of cents, half away from zero (the plan's one money rounding).
-pub(crate) fn to_cents(cents: f64) -> Cents {
-    Cents(cents.round() as i64)
-}
 
 /// A movement as a share of the opening ARR (0 when there is no ARR to take a share of).
 fn share(movement: ArrMovement, opening: Cents) -> f64 {
@@ -53,11 +49,12 @@ pub(crate) fn roll(
     (1..=quarters)
         .map(|quarter| {
             let d = segment.drivers(quarter);
-            let new_logos = factors.new_logos
+            let new_logos = (factors.new_logos
                 * match d.new_logos {
                     LogoMovement::Rate { rate } => rate * logos,
                     LogoMovement::Count { logos } => logos,
-                };
+                })
+            .min(MAX_LOGOS);
             let new_arr = to_cents(new_logos * d.new_logo_arr.0 as f64);
             let churn_share = (factors.churn * share(d.churn, arr)).min(1.0);
             let churned_arr = to_cents(churn_share * arr.0 as f64);
@@ -75,13 +72,16 @@ pub(crate) fn roll(
                 opening_logos: logos,
                 new_logos,
                 churned_logos,
-                closing_logos: logos + new_logos - churned_logos,
+                closing_logos: (logos + new_logos - churned_logos).min(MAX_LOGOS),
                 opening_arr: arr,
                 new_arr,
                 expansion_arr,
                 contraction_arr,
                 churned_arr,
-                closing_arr: arr + new_arr + expansion_arr - contraction_arr - churned_arr,
+                // Each term is within MAX_AMOUNT, so the sum cannot overflow; a book past the
+                // ceiling stops there (and the plan is refused, limits.rs).
+                closing_arr: (arr + new_arr + expansion_arr - contraction_arr - churned_arr)
+                    .min(MAX_AMOUNT),
             };
             logos = row.closing_logos;
             arr = row.closing_arr;

@@ -13,8 +13,8 @@
 //! Both sides of the Magic Number are the quarter's (§5.2: "consistent periods"); renewals are
 //! taken as spread evenly over the contract term and the quarter's losses as happening at renewal.
 
-use super::book::to_cents;
 use super::inputs::CostInputs;
+use super::limits::to_cents;
 use super::output::{BookQuarter, CostBand, QuarterCost};
 use crate::money::Cents;
 

@@ -9,6 +9,7 @@ use super::error::ForecastError;
 use super::factors::Factors;
 use super::hires::calendar;
 use super::inputs::{ForecastInputs, RequiredBasis, SegmentForecast};
+use super::limits::{MAX_AMOUNT, MAX_LOGOS};
 use super::need::{bottom_up, top_down};
 use super::output::{Forecast, Hire, QuarterSpan, SegmentOutlook, SegmentQuarter, TotalQuarter};
 use super::staffing::{RampShares, staff, survival_of};
@@ -79,6 +80,28 @@ pub(crate) fn check_factors(factors: &Factors) -> Result<(), ForecastError> {
     }
 }
 
+/// Refuses a plan whose drivers take a book to a ceiling of limits.rs (the numbers past it
+/// would be wrong).
+fn check_ceilings(segments: &[SegmentOutlook]) -> Result<(), ForecastError> {
+    for outlook in segments {
+        for row in &outlook.quarters {
+            let arr = row.book.closing_arr >= MAX_AMOUNT;
+            if arr || row.book.closing_logos >= MAX_LOGOS {
+                return Err(ForecastError::Quarter {
+                    segment: outlook.segment.clone(),
+                    quarter: row.quarter,
+                    field: if arr { "ARR" } else { "logos" },
+                    reason: format!(
+                        "{} past the plan's ceiling ({MAX_AMOUNT} of ARR, {MAX_LOGOS} logos); check the growth drivers",
+                        if arr { "grows" } else { "grow" }
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The deterministic plan.
 pub fn forecast(inputs: &ForecastInputs) -> Result<Forecast, ForecastError> {
     forecast_with(inputs, Factors::PLANNED)
@@ -98,6 +121,7 @@ pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Foreca
             quarters: segment_quarters(s, inputs, &factors, &shares),
         })
         .collect();
+    check_ceilings(&segments)?;
     let totals: Vec<TotalQuarter> = (0..inputs.quarters as usize)
         .map(|q| {
             let rows: Vec<&SegmentQuarter> = segments.iter().map(|s| &s.quarters[q]).collect();

@@ -12,6 +12,7 @@ mod error;
 mod factors;
 mod hires;
 mod inputs;
+mod limits;
 mod need;
 mod output;
 mod simulate;
@@ -28,6 +29,10 @@ pub use factors::{Factors, Preset};
 pub use inputs::{
     ArrMovement, CostInputs, DEFAULT_QUARTERS, Drivers, ForecastInputs, LogoMovement, MAX_QUARTERS,
     MIN_QUARTERS, QuarterOverride, RampProfile, RequiredBasis, SegmentForecast, Supply,
+};
+pub use limits::{
+    MAX_ACTIVITIES_PER_CUSTOMER, MAX_AMOUNT, MAX_CURRENT_CSMS, MAX_LOGOS, MAX_SEGMENTS,
+    MIN_CSM_ACTIVITIES,
 };
 pub use output::{
     BookQuarter, CostBand, Forecast, Hire, Need, QuarterCost, QuarterSpan, SegmentOutlook,

@@ -5,6 +5,10 @@ use super::error::ForecastError;
 use super::inputs::{
     ArrMovement, Drivers, ForecastInputs, LogoMovement, MAX_QUARTERS, MIN_QUARTERS, SegmentForecast,
 };
+use super::limits::{
+    MAX_ACTIVITIES_PER_CUSTOMER, MAX_AMOUNT, MAX_CURRENT_CSMS, MAX_LOGOS, MAX_SEGMENTS,
+    MIN_CSM_ACTIVITIES,
+};
 use crate::money::Cents;
 
 /// The longest ramp the calendar handles: three years.
@@ -66,6 +70,13 @@ fn money(place: Place<'_>, field: &'static str, value: Cents) -> Result<(), Fore
             format!("must be $0 or more (it is {value})"),
         ));
     }
+    if value > MAX_AMOUNT {
+        return Err(fail(
+            place,
+            field,
+            format!("must be at most {MAX_AMOUNT} (it is {value})"),
+        ));
+    }
     Ok(())
 }
 
@@ -76,7 +87,7 @@ fn logos(
 ) -> Result<(), ForecastError> {
     match movement {
         LogoMovement::Rate { rate } => number(place, field, rate, None),
-        LogoMovement::Count { logos } => number(place, field, logos, None),
+        LogoMovement::Count { logos } => number(place, field, logos, Some(MAX_LOGOS)),
     }
 }
 
@@ -103,14 +114,19 @@ fn drivers(place: Place<'_>, d: &Drivers) -> Result<(), ForecastError> {
 
 fn segment(s: &SegmentForecast, quarters: u32) -> Result<(), ForecastError> {
     let place = Place::Segment(&s.segment);
-    number(place, "starting logos", s.opening_logos, None)?;
+    number(place, "starting logos", s.opening_logos, Some(MAX_LOGOS))?;
     money(place, "starting ARR", s.opening_arr)?;
-    number(place, "current CSMs", s.current_csms, None)?;
+    number(
+        place,
+        "current CSMs",
+        s.current_csms,
+        Some(MAX_CURRENT_CSMS),
+    )?;
     number(
         place,
         "activities per customer per month",
         s.activities_per_customer_per_month,
-        None,
+        Some(MAX_ACTIVITIES_PER_CUSTOMER),
     )?;
     drivers(place, &s.base)?;
     for o in &s.overrides {
@@ -138,6 +154,15 @@ impl ForecastInputs {
         if self.segments.is_empty() {
             return Err(ForecastError::NoSegments);
         }
+        if self.segments.len() > MAX_SEGMENTS {
+            return Err(field(
+                "Segments",
+                format!(
+                    "number {}; a plan takes at most {MAX_SEGMENTS}",
+                    self.segments.len()
+                ),
+            ));
+        }
         for (i, s) in self.segments.iter().enumerate() {
             if s.segment.trim().is_empty() {
                 return Err(field(
@@ -160,10 +185,10 @@ impl ForecastInputs {
             ));
         }
         let capacity = self.csm_activities_per_month;
-        if !(capacity.is_finite() && capacity > 0.0) {
+        if !(capacity.is_finite() && capacity >= MIN_CSM_ACTIVITIES) {
             return Err(field(
                 "Activities per CSM per month",
-                format!("must be more than 0 (it is {capacity})"),
+                format!("must be at least {MIN_CSM_ACTIVITIES} (it is {capacity})"),
             ));
         }
         let bands = self.touch_bands;
@@ -222,8 +247,11 @@ impl ForecastInputs {
             ("Manager cost a year", cost.manager_cost_per_year),
             ("Support cost a year", cost.support_cost_per_year),
         ] {
-            if value.0 < 0 {
-                return Err(field(name, format!("must be $0 or more (it is {value})")));
+            if value.0 < 0 || value > MAX_AMOUNT {
+                return Err(field(
+                    name,
+                    format!("must be from $0 to {MAX_AMOUNT} (it is {value})"),
+                ));
             }
         }
         if !(cost.csms_per_manager.is_finite() && cost.csms_per_manager > 0.0) {
