@@ -57,6 +57,13 @@ pub enum Command {
     /// The early-warning list: renewals in the next 90 days by health band, and accounts whose
     /// health or usage fell over the period.
     Warnings(crate::metrics_args::WarningsArgs),
+    /// The capacity plan over time: CSMs per quarter, the hire-by calendar, cost and risk bands.
+    Plan(crate::plan_args::PlanArgs),
+    /// Write a document to a file (the plan over time as XLSX, CSV or the CFO's HTML report).
+    Export {
+        #[command(subcommand)]
+        what: crate::plan_args::ExportWhat,
+    },
 }
 
 #[derive(Debug, Subcommand)]

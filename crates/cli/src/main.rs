@@ -9,6 +9,8 @@ mod comp_report;
 mod maturity_args;
 mod maturity_output;
 mod metrics_args;
+mod plan_args;
+mod plan_output;
 mod report;
 mod rule_source;
 mod rules_args;

@@ -5,6 +5,7 @@
 
 mod answers_csv;
 mod early_warning_csv;
+pub mod forecast;
 mod html;
 mod import_problems_csv;
 mod maturity_report;

@@ -26,6 +26,7 @@ pub use compensation::{
 pub use error::StoreError;
 pub use forecast::{
     BookSegment, ForecastScenario, ForecastSummary, MAX_SEED, MAX_TRIALS, inputs_from_book,
+    next_quarter_start,
 };
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use metrics::{

@@ -285,3 +285,25 @@ async fn the_demo_has_a_base_plan_on_its_book() {
     assert_eq!(plan.uncertainty, Uncertainty::default());
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_plan_made_from_the_book_starts_next_quarter() {
+    let next = |today: &str| csplan_store::next_quarter_start(IsoDate::parse(today).unwrap());
+    assert_eq!(next("2026-11-27").to_string(), "2027-01-01");
+    assert_eq!(next("2027-01-01").to_string(), "2027-04-01");
+    assert_eq!(next("2027-06-30").to_string(), "2027-07-01");
+    assert_eq!(next("2027-09-15").to_string(), "2027-10-01");
+
+    let dir = temp_dir();
+    let store = empty(&dir).await;
+    store.import_accounts_csv(&owners_book(&dir)).await.unwrap();
+    let plan = store
+        .create_forecast_from_book("Base plan", IsoDate::parse("2026-11-27").unwrap())
+        .await
+        .unwrap();
+    assert_eq!(plan.inputs.start.to_string(), "2027-01-01");
+    let arr: Vec<Cents> = plan.inputs.segments.iter().map(|s| s.opening_arr).collect();
+    assert_eq!(arr, [Cents(20_000_000), Cents(7_000_050), Cents(600_000)]);
+    assert_eq!(plan.uncertainty, Uncertainty::default());
+    store.close().await;
+}

@@ -7,8 +7,10 @@
 mod capacity;
 mod cost_share;
 mod hires;
+mod plan;
 mod quarters;
 
 pub use capacity::{CapacityQuarter, capacity_over_time};
 pub use cost_share::{CostShareQuarter, cost_share};
 pub use hires::{DateTick, HireBar, hire_timeline};
+pub use plan::{PlanCharts, plan_charts};

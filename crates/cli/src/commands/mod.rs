@@ -3,9 +3,11 @@
 mod capacity;
 mod comp;
 mod demo;
+mod export;
 mod import;
 mod maturity;
 mod metrics;
+pub(crate) mod plan;
 mod rules;
 mod segment;
 mod snapshot;
@@ -27,6 +29,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Comp { what } => comp::run(&what).await,
         Command::Segment(args) => segment::run(&args).await,
         Command::Rules { what } => rules::run(&what).await,
+        Command::Plan(args) => plan::run(&args).await,
+        Command::Export { what } => export::run(&what).await,
         Command::Metrics(args) => metrics::run(&args).await,
         Command::Snapshot { what } => snapshot::run(&what).await,
         Command::Warnings(args) => metrics::warnings(&args).await,

@@ -13,7 +13,7 @@ pub use book::BookSegment;
 pub use rows::{MAX_SEED, MAX_TRIALS};
 
 use crate::{Store, StoreError};
-use csplan_domain::capacity::SegmentCatalog;
+use csplan_domain::capacity::{ScenarioInputs, SegmentCatalog};
 use csplan_domain::forecast::{ForecastInputs, SegmentForecast, Uncertainty};
 use csplan_domain::segmentation::{IsoDate, SegmentBook, TierBounds};
 use serde::Serialize;
@@ -69,7 +69,39 @@ pub fn inputs_from_book(
     ForecastInputs::new(start, segments)
 }
 
+/// The first day of the calendar quarter after the one `today` is in: where a new plan starts.
+pub fn next_quarter_start(today: IsoDate) -> IsoDate {
+    let text = today.to_string();
+    let year: i32 = text[..4].parse().unwrap_or(2027);
+    let month: u32 = text[5..7].parse().unwrap_or(1);
+    let next = (month - 1) / 3 * 3 + 4;
+    let (year, month) = if next > 12 {
+        (year + 1, 1)
+    } else {
+        (year, next)
+    };
+    IsoDate::new(year, month, 1).unwrap_or(today)
+}
+
 impl Store {
+    /// A new plan called `name` on today's book, starting next quarter: the tiers and activity
+    /// catalogues of the capacity scenario opened last (else the documented defaults), flat
+    /// drivers, default uncertainty.
+    pub async fn create_forecast_from_book(
+        &self,
+        name: &str,
+        today: IsoDate,
+    ) -> Result<ForecastScenario, StoreError> {
+        let capacity = match self.last_scenario_id().await? {
+            Some(id) => self.scenario(id).await?.inputs,
+            None => ScenarioInputs::default(),
+        };
+        let book = self.forecast_book(&capacity.tiers).await?;
+        let inputs = inputs_from_book(next_quarter_start(today), &book, &capacity.params.catalogs);
+        self.create_forecast(name, &inputs, &Uncertainty::default())
+            .await
+    }
+
     /// Each ARR tier's accounts, ARR and CSM owners today: where a new plan starts.
     pub async fn forecast_book(&self, bounds: &TierBounds) -> Result<Vec<BookSegment>, StoreError> {
         bounds.validate().map_err(|e| StoreError::InvalidInputs {

@@ -5,7 +5,7 @@
 use super::ForecastScenario;
 use crate::StoreError;
 use csplan_domain::forecast::{ForecastInputs, Uncertainty};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use sqlx::FromRow;
 use sqlx::sqlite::SqliteConnection;
 
