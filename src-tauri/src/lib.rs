@@ -11,7 +11,7 @@ use tauri::{Manager, Runtime};
 
 /// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{capacity, compensation, data, maturity, workspace};
+    use commands::{capacity, compensation, data, maturity, segmentation, workspace};
     builder.invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_open,
@@ -27,7 +27,23 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         capacity::scenario_rename,
         capacity::scenario_delete,
         capacity::scenario_compare,
+        capacity::capacity_plan_rules,
+        capacity::scenario_set_rule_set,
         data::accounts_import,
+        segmentation::segment_fields,
+        segmentation::segments_view,
+        segmentation::segments_preview,
+        segmentation::rule_sets_compare,
+        segmentation::rule_sets_list,
+        segmentation::rule_set_current,
+        segmentation::rule_set_open,
+        segmentation::rule_set_save,
+        segmentation::rule_set_create,
+        segmentation::rule_set_duplicate,
+        segmentation::rule_set_rename,
+        segmentation::rule_set_delete,
+        segmentation::rule_set_import,
+        segmentation::rule_set_export,
         compensation::comp_plans,
         compensation::comp_plan_open,
         compensation::comp_plan_save,

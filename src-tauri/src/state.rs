@@ -4,8 +4,10 @@
 use crate::commands::compensation::StressRuns;
 use crate::error::ApiError;
 use csplan_domain::Cents;
+use csplan_domain::segmentation::Account;
 use csplan_store::{Store, WorkspaceInfo};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::{RwLock, RwLockReadGuard};
 
@@ -17,6 +19,9 @@ pub struct AppState {
     /// Lock order: `store` before `book`.
     store: RwLock<Result<Store, ApiError>>,
     book: RwLock<Vec<Cents>>,
+    /// Every account whole, for rule sets (which can test any column); read on first use and
+    /// dropped whenever the book changes. Lock order: after `book`.
+    accounts: RwLock<Option<Arc<Vec<Account>>>>,
     /// The stress test running now, for its progress and cancel commands.
     pub stress: StressRuns,
 }
@@ -59,6 +64,7 @@ impl AppState {
             Err(error) => AppState {
                 store: RwLock::new(Err(error)),
                 book: RwLock::new(Vec::new()),
+                accounts: RwLock::new(None),
                 stress: StressRuns::default(),
             },
         }
@@ -68,6 +74,7 @@ impl AppState {
         AppState {
             store: RwLock::new(Ok(store)),
             book: RwLock::new(book),
+            accounts: RwLock::new(None),
             stress: StressRuns::default(),
         }
     }
@@ -96,6 +103,7 @@ impl AppState {
         let mut current_book = self.book.write().await;
         let previous = std::mem::replace(&mut *current, Ok(store));
         *current_book = book;
+        *self.accounts.write().await = None;
         if let Ok(previous) = previous {
             previous.close().await;
         }
@@ -107,7 +115,24 @@ impl AppState {
         let store = self.store().await?;
         let book = store.account_arr().await?;
         *self.book.write().await = book;
+        *self.accounts.write().await = None;
         Ok(())
+    }
+
+    /// The whole accounts of the open workspace, read once and shared until the book changes,
+    /// so a rule edit re-segments in memory without touching the disk.
+    pub async fn accounts(&self) -> Result<Arc<Vec<Account>>, ApiError> {
+        if let Some(accounts) = self.accounts.read().await.as_ref() {
+            return Ok(Arc::clone(accounts));
+        }
+        let store = self.store().await?;
+        let mut cached = self.accounts.write().await;
+        if let Some(accounts) = cached.as_ref() {
+            return Ok(Arc::clone(accounts));
+        }
+        let accounts = Arc::new(store.accounts().await?);
+        *cached = Some(Arc::clone(&accounts));
+        Ok(accounts)
     }
 }
 

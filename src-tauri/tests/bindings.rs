@@ -8,6 +8,9 @@ use csplan_app_lib::commands::compensation::{
     StressView,
 };
 use csplan_app_lib::commands::maturity::{MaturityCharts, MaturityView};
+use csplan_app_lib::commands::segmentation::{
+    RuleSetComparison, SegmentCharts, SegmentFields, SegmentsView,
+};
 use csplan_app_lib::error::ApiError;
 use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs};
 use csplan_domain::compensation::{BacktestOptions, StressPreset};
@@ -56,6 +59,13 @@ fn export_all(dir: &Path) {
     SavedStressSetup::export_all(&cfg).unwrap();
     HistoryInfo::export_all(&cfg).unwrap();
     HistoryImportSummary::export_all(&cfg).unwrap();
+    SegmentsView::export_all(&cfg).unwrap();
+    SegmentCharts::export_all(&cfg).unwrap();
+    SegmentFields::export_all(&cfg).unwrap();
+    RuleSetComparison::export_all(&cfg).unwrap();
+    csplan_store::RuleSetSummary::export_all(&cfg).unwrap();
+    csplan_store::SavedRuleSet::export_all(&cfg).unwrap();
+    csplan_store::RuleFileFormat::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -4,7 +4,10 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_domain::Cents;
-use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs, compare, run};
+use csplan_domain::capacity::{
+    CapacityPlan, ComparisonRow, PlanError, ScenarioInputs, compare, run,
+};
+use csplan_domain::segmentation::plan_rule_set;
 use csplan_store::{Scenario, ScenarioSummary};
 use serde::Serialize;
 use tauri::State;
@@ -141,6 +144,39 @@ pub async fn scenario_rename(
 #[tauri::command]
 pub async fn scenario_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
     Ok(state.store().await?.delete_scenario(id).await?)
+}
+
+/// The plan over a saved rule set's segments (DOMAIN.md §2.7) instead of ARR tiers: the rule
+/// set's activity catalogues first, the scenario's for segments without one. Runs on every
+/// input change, on the accounts held in memory.
+#[tauri::command]
+pub async fn capacity_plan_rules(
+    state: State<'_, AppState>,
+    inputs: ScenarioInputs,
+    rule_set_id: i64,
+) -> Result<PlanView, ApiError> {
+    let rules = state.store().await?.rule_set(rule_set_id).await?.rules;
+    let accounts = state.accounts().await?;
+    let plan = plan_rule_set(&rules, &accounts, &inputs.params).map_err(PlanError::Params)?;
+    let charts = PlanCharts {
+        csms_per_segment: csplan_charts::csms_per_segment(&plan),
+        customers_per_csm: csplan_charts::customers_per_csm(&plan, &inputs.params.touch_bands),
+    };
+    Ok(PlanView { plan, charts })
+}
+
+/// Plans the scenario over a saved rule set, or over ARR tiers again with `None`.
+#[tauri::command]
+pub async fn scenario_set_rule_set(
+    state: State<'_, AppState>,
+    id: i64,
+    rule_set_id: Option<i64>,
+) -> Result<Scenario, ApiError> {
+    Ok(state
+        .store()
+        .await?
+        .set_scenario_rule_set(id, rule_set_id)
+        .await?)
 }
 
 /// Plans two saved scenarios on the same book and lines their answers up row by row.

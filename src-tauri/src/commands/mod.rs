@@ -4,4 +4,5 @@ pub mod capacity;
 pub mod compensation;
 pub mod data;
 pub mod maturity;
+pub mod segmentation;
 pub mod workspace;

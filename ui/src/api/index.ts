@@ -30,6 +30,14 @@ import type { Scenario } from "./bindings/Scenario";
 import type { ScenarioInputs } from "./bindings/ScenarioInputs";
 import type { ScenarioSummary } from "./bindings/ScenarioSummary";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
+import type { RuleChange } from "./bindings/RuleChange";
+import type { RuleFileFormat } from "./bindings/RuleFileFormat";
+import type { RuleSet } from "./bindings/RuleSet";
+import type { RuleSetComparison } from "./bindings/RuleSetComparison";
+import type { RuleSetSummary } from "./bindings/RuleSetSummary";
+import type { SavedRuleSet } from "./bindings/SavedRuleSet";
+import type { SegmentFields } from "./bindings/SegmentFields";
+import type { SegmentsView } from "./bindings/SegmentsView";
 
 export type * from "./bindings/ApiError";
 export type * from "./bindings/ActionItem";
@@ -101,6 +109,33 @@ export type * from "./bindings/SideDelta";
 export type * from "./bindings/TouchModel";
 export type * from "./bindings/TrendPoint";
 export type * from "./bindings/WorkspaceInfo";
+export type * from "./bindings/Bounds";
+export type * from "./bindings/CatchAll";
+export type * from "./bindings/Condition";
+export type * from "./bindings/CustomCondition";
+export type * from "./bindings/HealthBands";
+export type * from "./bindings/IsoDate";
+export type * from "./bindings/MoveCell";
+export type * from "./bindings/Moves";
+export type * from "./bindings/NumericField";
+export type * from "./bindings/OneOf";
+export type * from "./bindings/Range";
+export type * from "./bindings/RenewalWithin";
+export type * from "./bindings/RuleChange";
+export type * from "./bindings/RuleFileFormat";
+export type * from "./bindings/RuleSet";
+export type * from "./bindings/RuleSetComparison";
+export type * from "./bindings/RuleSetSummary";
+export type * from "./bindings/SavedRuleSet";
+export type * from "./bindings/SegmentCharts";
+export type * from "./bindings/SegmentFields";
+export type * from "./bindings/SegmentHealth";
+export type * from "./bindings/SegmentRule";
+export type * from "./bindings/SegmentSummary";
+export type * from "./bindings/SegmentsView";
+export type * from "./bindings/TextCondition";
+export type * from "./bindings/TextField";
+export type * from "./bindings/TextMatch";
 
 export function isApiError(value: unknown): value is ApiError {
   return (
@@ -135,6 +170,9 @@ export const workspace = {
 export const capacity = {
   defaults: () => call<ScenarioInputs>("capacity_defaults"),
   plan: (inputs: ScenarioInputs) => call<PlanView>("capacity_plan", { inputs }),
+  /** The plan over a saved rule set's segments instead of ARR tiers (DOMAIN.md §2.7). */
+  planRules: (inputs: ScenarioInputs, ruleSetId: number) =>
+    call<PlanView>("capacity_plan_rules", { inputs, ruleSetId }),
 };
 
 export const scenarios = {
@@ -149,6 +187,33 @@ export const scenarios = {
   rename: (id: number, name: string) => call<ScenarioSummary>("scenario_rename", { id, name }),
   remove: (id: number) => call<void>("scenario_delete", { id }),
   compare: (a: number, b: number) => call<ComparisonView>("scenario_compare", { a, b }),
+  /** Plans the scenario over a saved rule set, or over ARR tiers again with `null`. */
+  setRuleSet: (id: number, ruleSetId: number | null) =>
+    call<Scenario>("scenario_set_rule_set", { id, ruleSetId }),
+};
+
+/** Segmentation (DOMAIN.md §2): saved rule sets, the book segmented by the rules on screen,
+ * the move preview of unsaved edits, and two rule sets side by side. */
+export const segmentation = {
+  fields: () => call<SegmentFields>("segment_fields"),
+  /** Re-segments the whole book by `rules` (unsaved edits included). */
+  view: (rules: RuleSet) => call<SegmentsView>("segments_view", { rules }),
+  /** What saving `rules` over saved rule set `id` would move, and its effect on headcount. */
+  preview: (id: number, rules: RuleSet) => call<RuleChange>("segments_preview", { id, rules }),
+  compare: (a: number, b: number) => call<RuleSetComparison>("rule_sets_compare", { a, b }),
+  list: () => call<RuleSetSummary[]>("rule_sets_list"),
+  /** The rule set opened last; `null` when the workspace has none. */
+  current: () => call<SavedRuleSet | null>("rule_set_current"),
+  open: (id: number) => call<SavedRuleSet>("rule_set_open", { id }),
+  save: (id: number, rules: RuleSet) => call<RuleSetSummary>("rule_set_save", { id, rules }),
+  create: (rules: RuleSet) => call<SavedRuleSet>("rule_set_create", { rules }),
+  duplicate: (id: number, name: string) => call<SavedRuleSet>("rule_set_duplicate", { id, name }),
+  rename: (id: number, name: string) => call<RuleSetSummary>("rule_set_rename", { id, name }),
+  remove: (id: number) => call<void>("rule_set_delete", { id }),
+  /** Each file action resolves to `null` when the person cancels the dialog. */
+  importFile: () => call<SavedRuleSet | null>("rule_set_import"),
+  exportFile: (id: number, format: RuleFileFormat) =>
+    call<string | null>("rule_set_export", { id, format }),
 };
 
 export const data = {

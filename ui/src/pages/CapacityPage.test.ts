@@ -73,7 +73,7 @@ function planFor(request: ScenarioInputs): PlanView {
   };
 }
 
-const scenario: Scenario = { id: 1, name: "Base plan", inputs, updated_at: "2026-11-27T10:00:00Z" };
+const scenario: Scenario = { id: 1, name: "Base plan", inputs, rule_set_id: null, updated_at: "2026-11-27T10:00:00Z" };
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let target: HTMLElement;

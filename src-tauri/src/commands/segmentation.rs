@@ -1,0 +1,271 @@
+//! Segmentation (DOMAIN.md §2): saved rule sets, the summary and charts of a rule set over the
+//! book held in memory (recomputed on every edit), the move preview of an unsaved edit, and two
+//! rule sets side by side.
+
+use crate::dialogs;
+use crate::error::ApiError;
+use crate::state::AppState;
+use csplan_domain::Cents;
+use csplan_domain::capacity::{CapacityParams, PlanError};
+use csplan_domain::metrics::HealthBands;
+use csplan_domain::segmentation::{
+    Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS, RuleChange, RuleError, RuleSet,
+    SegmentHealth, SegmentSummary, health_by_segment, rule_change, summarize,
+};
+use csplan_store::{RuleFileFormat, RuleSetSummary, SavedRuleSet, Store};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use tauri::State;
+use ts_rs::TS;
+
+/// Both segment charts as SVG documents, ready to inline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SegmentCharts {
+    pub arr_and_accounts: String,
+    pub health: String,
+}
+
+/// A rule set over the whole book: the summary table, the health bands and the charts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SegmentsView {
+    pub summary: Vec<SegmentSummary>,
+    pub health: Vec<SegmentHealth>,
+    pub health_bands: HealthBands,
+    pub charts: SegmentCharts,
+    #[ts(type = "number")]
+    pub accounts: u64,
+    pub total_arr: Cents,
+}
+
+/// Two saved rule sets on the same book: each one's summary, and what switching from A to B
+/// moves and does to headcount.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RuleSetComparison {
+    pub a: SavedRuleSet,
+    pub b: SavedRuleSet,
+    pub summary_a: Vec<SegmentSummary>,
+    pub summary_b: Vec<SegmentSummary>,
+    pub change: RuleChange,
+}
+
+/// The values a condition can choose from: the enumerated columns, and the custom columns the
+/// book carries (custom fields of imported files).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SegmentFields {
+    pub regions: Vec<String>,
+    pub plans: Vec<String>,
+    pub lifecycle_stages: Vec<String>,
+    pub icp_fits: Vec<String>,
+    pub custom_columns: Vec<String>,
+}
+
+fn invalid(error: RuleError) -> ApiError {
+    ApiError::new("invalid-rule-set", error.to_string())
+}
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+fn view(rules: &RuleSet, accounts: &[Account]) -> SegmentsView {
+    let summary = summarize(rules, accounts);
+    let bands = HealthBands::default();
+    let health = health_by_segment(rules, accounts, &bands);
+    let charts = SegmentCharts {
+        arr_and_accounts: csplan_charts::segmentation::arr_and_accounts(&summary),
+        health: csplan_charts::segmentation::health_per_segment(&health, &bands),
+    };
+    SegmentsView {
+        accounts: summary.iter().map(|s| s.accounts).sum(),
+        total_arr: summary.iter().map(|s| s.total_arr).sum(),
+        summary,
+        health,
+        health_bands: bands,
+        charts,
+    }
+}
+
+/// The capacity inputs a headcount preview uses: the capacity scenario open last (so the
+/// numbers match the Capacity page), else the documented defaults.
+async fn capacity_params(store: &Store) -> Result<CapacityParams, ApiError> {
+    match store.last_scenario_id().await? {
+        Some(id) => Ok(store.scenario(id).await?.inputs.params),
+        None => Ok(CapacityParams::default()),
+    }
+}
+
+#[tauri::command]
+pub async fn segment_fields(state: State<'_, AppState>) -> Result<SegmentFields, ApiError> {
+    let accounts = state.accounts().await?;
+    let custom: BTreeSet<&String> = accounts.iter().flat_map(|a| a.custom.keys()).collect();
+    Ok(SegmentFields {
+        regions: strings(&REGIONS),
+        plans: strings(&PLANS),
+        lifecycle_stages: strings(&LIFECYCLE_STAGES),
+        icp_fits: strings(&ICP_FITS),
+        custom_columns: custom.into_iter().cloned().collect(),
+    })
+}
+
+/// Runs on every edit, on the accounts held in memory; a rule that cannot be used comes back
+/// as an error naming the rule and the field.
+#[tauri::command]
+pub async fn segments_view(
+    state: State<'_, AppState>,
+    rules: RuleSet,
+) -> Result<SegmentsView, ApiError> {
+    rules.validate().map_err(invalid)?;
+    Ok(view(&rules, &state.accounts().await?))
+}
+
+/// What saving `rules` over the saved rule set `id` would change: the accounts that move
+/// between segments and the headcount per segment before and after.
+#[tauri::command]
+pub async fn segments_preview(
+    state: State<'_, AppState>,
+    id: i64,
+    rules: RuleSet,
+) -> Result<RuleChange, ApiError> {
+    rules.validate().map_err(invalid)?;
+    let store = state.store().await?;
+    let saved = store.rule_set(id).await?;
+    let params = capacity_params(&store).await?;
+    let accounts = state.accounts().await?;
+    rule_change(&saved.rules, &rules, &accounts, &params)
+        .map_err(|e| ApiError::from(PlanError::Params(e)))
+}
+
+#[tauri::command]
+pub async fn rule_sets_compare(
+    state: State<'_, AppState>,
+    a: i64,
+    b: i64,
+) -> Result<RuleSetComparison, ApiError> {
+    let store = state.store().await?;
+    let a = store.rule_set(a).await?;
+    let b = store.rule_set(b).await?;
+    let params = capacity_params(&store).await?;
+    let accounts = state.accounts().await?;
+    let change = rule_change(&a.rules, &b.rules, &accounts, &params)
+        .map_err(|e| ApiError::from(PlanError::Params(e)))?;
+    Ok(RuleSetComparison {
+        summary_a: summarize(&a.rules, &accounts),
+        summary_b: summarize(&b.rules, &accounts),
+        a,
+        b,
+        change,
+    })
+}
+
+#[tauri::command]
+pub async fn rule_sets_list(state: State<'_, AppState>) -> Result<Vec<RuleSetSummary>, ApiError> {
+    Ok(state.store().await?.list_rule_sets().await?)
+}
+
+/// The rule set opened last, else the first saved; `None` when the workspace has none.
+#[tauri::command]
+pub async fn rule_set_current(
+    state: State<'_, AppState>,
+) -> Result<Option<SavedRuleSet>, ApiError> {
+    let store = state.store().await?;
+    if let Some(id) = store.active_rule_set_id().await? {
+        // Deleted by another program a moment ago: fall back quietly.
+        if let Ok(saved) = store.rule_set(id).await {
+            return Ok(Some(saved));
+        }
+    }
+    match store.list_rule_sets().await?.first() {
+        Some(first) => Ok(Some(store.rule_set(first.id).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Opens a rule set and remembers it for the next start.
+#[tauri::command]
+pub async fn rule_set_open(state: State<'_, AppState>, id: i64) -> Result<SavedRuleSet, ApiError> {
+    let store = state.store().await?;
+    let saved = store.rule_set(id).await?;
+    store.set_active_rule_set_id(id).await?;
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn rule_set_save(
+    state: State<'_, AppState>,
+    id: i64,
+    rules: RuleSet,
+) -> Result<RuleSetSummary, ApiError> {
+    Ok(state.store().await?.save_rule_set(id, &rules).await?)
+}
+
+/// Saves `rules` as a new rule set under its own name and makes it the open one.
+#[tauri::command]
+pub async fn rule_set_create(
+    state: State<'_, AppState>,
+    rules: RuleSet,
+) -> Result<SavedRuleSet, ApiError> {
+    let store = state.store().await?;
+    let saved = store.create_rule_set(&rules).await?;
+    store.set_active_rule_set_id(saved.id).await?;
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn rule_set_duplicate(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<SavedRuleSet, ApiError> {
+    let store = state.store().await?;
+    let saved = store.duplicate_rule_set(id, &name).await?;
+    store.set_active_rule_set_id(saved.id).await?;
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn rule_set_rename(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<RuleSetSummary, ApiError> {
+    Ok(state.store().await?.rename_rule_set(id, &name).await?)
+}
+
+#[tauri::command]
+pub async fn rule_set_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    Ok(state.store().await?.delete_rule_set(id).await?)
+}
+
+/// Asks for a TOML or JSON rule set file and saves it as a new rule set (the open one).
+/// `None` when the person cancels.
+#[tauri::command]
+pub async fn rule_set_import(state: State<'_, AppState>) -> Result<Option<SavedRuleSet>, ApiError> {
+    let Some(file) = dialogs::pick_file("Import a rule set", ("Rule set", &["toml", "json"])).await
+    else {
+        return Ok(None);
+    };
+    let store = state.store().await?;
+    let saved = store.import_rule_set(&file).await?;
+    store.set_active_rule_set_id(saved.id).await?;
+    Ok(Some(saved))
+}
+
+/// Asks where to save the rule set as a readable file; the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn rule_set_export(
+    state: State<'_, AppState>,
+    id: i64,
+    format: RuleFileFormat,
+) -> Result<Option<String>, ApiError> {
+    let store = state.store().await?;
+    let saved = store.rule_set(id).await?;
+    let text = store.export_rule_set(id, format).await?;
+    let extension = format.extension();
+    dialogs::save_text(
+        "Export the rule set",
+        &format!("{}.{extension}", saved.rules.name),
+        ("Rule set", &[extension]),
+        &text,
+    )
+    .await
+}

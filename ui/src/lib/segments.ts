@@ -1,0 +1,167 @@
+// The Segments page's logic without the page: the headline in words, the move preview in
+// sentences, new segments and conditions with sensible starting values, and whether a draft
+// differs from what is saved. Kept pure so vitest can check it without a window.
+import type {
+  Condition,
+  RuleChange,
+  RuleSet,
+  SegmentRule,
+  SegmentSummary,
+  TouchModel,
+} from "../api";
+import { decimal1, integer, moneyShort, percent, signed } from "./format";
+
+/** Okabe-Ito: stays distinguishable for the common forms of colour blindness (UI.md "Look"). */
+export const SEGMENT_COLOURS: { hex: string; name: string }[] = [
+  { hex: "#0072B2", name: "Blue" },
+  { hex: "#009E73", name: "Bluish green" },
+  { hex: "#CC79A7", name: "Reddish purple" },
+  { hex: "#E69F00", name: "Orange" },
+  { hex: "#56B4E9", name: "Sky blue" },
+  { hex: "#D55E00", name: "Vermillion" },
+  { hex: "#F0E442", name: "Yellow" },
+  { hex: "#000000", name: "Black" },
+];
+
+export const TOUCH_MODELS: { value: TouchModel; label: string }[] = [
+  { value: "high-touch", label: "High-touch" },
+  { value: "low-touch", label: "Low-touch" },
+  { value: "automated", label: "Automated" },
+];
+
+export type ConditionKind = Condition["kind"];
+
+export const CONDITION_KINDS: { kind: ConditionKind; label: string }[] = [
+  { kind: "range", label: "Number in a range" },
+  { kind: "one_of", label: "Is one of" },
+  { kind: "text", label: "Text matches" },
+  { kind: "renewal_within", label: "Renews within" },
+  { kind: "tenure_months", label: "Tenure (months)" },
+  { kind: "usage_ratio", label: "Usage (active users / licences)" },
+  { kind: "custom", label: "Custom field is one of" },
+];
+
+/** A condition of `kind` that holds for something, so adding one never empties a segment by
+ * surprise: ARR from $100,000, ideal fit, renewal within 90 days ... */
+export function newCondition(kind: ConditionKind, customColumns: string[] = []): Condition {
+  switch (kind) {
+    case "range":
+      return { kind, field: "arr", min: 100000 };
+    case "one_of":
+      return { kind, field: "icp_fit", values: ["ideal"] };
+    case "text":
+      return { kind, field: "industry", how: "contains", text: "Software" };
+    case "renewal_within":
+      return { kind, days: 90 };
+    case "tenure_months":
+      return { kind, min: 12 };
+    case "usage_ratio":
+      return { kind, max: 0.5 };
+    case "custom":
+      return { kind, column: customColumns[0] ?? "", values: [] };
+  }
+}
+
+/** A new segment placed before the catch-all, named so it does not clash, in the first colour
+ * no other segment uses. */
+export function newSegment(rules: RuleSet): SegmentRule {
+  const used = new Set(
+    [...rules.segments.map((s) => s.name), rules.catch_all.name].map((n) => n.toLowerCase()),
+  );
+  let n = rules.segments.length + 1;
+  while (used.has(`segment ${n}`)) n += 1;
+  const colours = new Set(
+    [...rules.segments.map((s) => s.colour), rules.catch_all.colour].map((c) => c.toUpperCase()),
+  );
+  const colour = SEGMENT_COLOURS.find((c) => !colours.has(c.hex))?.hex ?? SEGMENT_COLOURS[0].hex;
+  return {
+    name: `Segment ${n}`,
+    touch_model: "low-touch",
+    colour,
+    conditions: [newCondition("range")],
+    activities: [{ name: "Monthly check-in call", per_customer_per_month: 1, minutes: 30 }],
+  };
+}
+
+/** A rule set for "New…": everyone in one catch-all segment, to split from there. */
+export function blankRuleSet(name: string, asOf: string): RuleSet {
+  return {
+    name,
+    as_of: asOf,
+    segments: [],
+    catch_all: {
+      name: "Everyone else",
+      touch_model: "automated",
+      colour: "#56B4E9",
+      activities: [{ name: "Webinar follow-up (one-to-many)", per_customer_per_month: 0.25, minutes: 10 }],
+    },
+  };
+}
+
+/** Moves `segments[index]` one place up (-1) or down (+1); first match wins, so order matters. */
+export function moveSegment(rules: RuleSet, index: number, step: -1 | 1): void {
+  const to = index + step;
+  if (to < 0 || to >= rules.segments.length) return;
+  const [rule] = rules.segments.splice(index, 1);
+  rules.segments.splice(to, 0, rule);
+}
+
+export function sameRules(a: RuleSet | null, b: RuleSet | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** "4 segments: 55 high-touch accounts hold 26.1% of ARR" — the page's answer in one line. */
+export function headline(summary: SegmentSummary[]): string {
+  const segments = summary.length;
+  const named = `${segments} segment${segments === 1 ? "" : "s"}`;
+  const total = summary.reduce((sum, s) => sum + s.accounts, 0);
+  if (total === 0) return `${named}, but no accounts yet: import your book on the Data page.`;
+  const high = summary.filter((s) => s.touch_model === "high-touch");
+  if (high.length === 0) {
+    const biggest = [...summary].sort((a, b) => b.total_arr - a.total_arr)[0];
+    return `${named}: ${biggest.segment} holds the most ARR, ${percent(biggest.share_of_arr)} of ${moneyShort(summary.reduce((s, x) => s + x.total_arr, 0))}.`;
+  }
+  const accounts = high.reduce((sum, s) => sum + s.accounts, 0);
+  const arrShare = high.reduce((sum, s) => sum + s.share_of_arr, 0);
+  return `${named}: ${integer(accounts)} high-touch accounts hold ${percent(arrShare)} of ARR.`;
+}
+
+/** The moves of a preview, largest first: "37 accounts ($1.2M) move from SMB to Mid-Market". */
+export function moveSentences(change: RuleChange, limit = 6): string[] {
+  const { from, to, cells } = change.moves;
+  const moves: { text: string; accounts: number }[] = [];
+  cells.forEach((row, f) =>
+    row.forEach((cell, t) => {
+      if (cell.accounts === 0 || from[f].toLowerCase() === to[t].toLowerCase()) return;
+      const noun = cell.accounts === 1 ? "account" : "accounts";
+      const verb = cell.accounts === 1 ? "moves" : "move";
+      moves.push({
+        text: `${integer(cell.accounts)} ${noun} (${moneyShort(cell.arr)}) ${verb} from ${from[f]} to ${to[t]}`,
+        accounts: cell.accounts,
+      });
+    }),
+  );
+  moves.sort((a, b) => b.accounts - a.accounts);
+  const shown = moves.slice(0, limit).map((m) => m.text);
+  if (moves.length > limit) shown.push(`and ${moves.length - limit} smaller moves`);
+  return shown;
+}
+
+/** "headcount +1.2 FTE top-down (+1 hire), -0.4 FTE bottom-up (0 hires)" from the Total row. */
+export function headcountSentence(change: RuleChange): string {
+  const total = change.headcount.find((r) => r.segment === "Total");
+  if (!total) return "";
+  const side = (fte: number, heads: number, name: string) =>
+    `${signed(fte, 1)} FTE ${name} (${signed(heads)} ${Math.abs(heads) === 1 ? "hire" : "hires"})`;
+  return `Headcount ${side(total.top_down.fte_change, total.top_down.headcount_change, "top-down")}, ${side(total.bottom_up.fte_change, total.bottom_up.headcount_change, "bottom-up")}`;
+}
+
+/** The mean health with one decimal, or a dash for an empty segment. */
+export function health(value: number | null): string {
+  return value === null ? "–" : decimal1(value);
+}
+
+/** NPS in points with its sign, or a dash without answers. */
+export function nps(value: number | null): string {
+  return value === null ? "–" : signed(value);
+}
