@@ -24,6 +24,17 @@ pub const ESTABLISHED_UP_TO: f64 = 0.15;
 /// The CS Magic Number the sources recommend staying above (§5.2).
 pub const MAGIC_NUMBER_TARGET: f64 = 5.0;
 
+impl CostBand {
+    /// How the exports and the page name the band (DOMAIN.md §1.3).
+    pub fn label(self) -> &'static str {
+        match self {
+            CostBand::BelowFive => "below 5% (large organisations)",
+            CostBand::FiveToFifteen => "5-15% (established companies)",
+            CostBand::AboveFifteen => "above 15%",
+        }
+    }
+}
+
 pub(crate) fn band(share: f64) -> CostBand {
     if share < LARGE_ORGANISATION_BELOW {
         CostBand::BelowFive
@@ -95,5 +106,6 @@ mod tests {
         assert_eq!(band(0.05), CostBand::FiveToFifteen);
         assert_eq!(band(0.15), CostBand::FiveToFifteen);
         assert_eq!(band(0.1501), CostBand::AboveFifteen);
+        assert_eq!(band(0.1).label(), "5-15% (established companies)");
     }
 }
