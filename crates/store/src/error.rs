@@ -1,7 +1,7 @@
 //! Every way a store call can fail, each with a stable code for the UI (`{ code, message }`,
 //! DESIGN.md "Decisions") and a message that names the file and says what to do next.
 
-use crate::accounts::ImportReport;
+use crate::imports::ImportReport;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +71,25 @@ pub enum StoreError {
     #[error(transparent)]
     InvalidImport(ImportReport),
 
+    #[error(
+        "{file} was not imported: line {line}, column {column}: {reason}. Choose the order of day and month (month/day/year or day/month/year) and import again; nothing was written."
+    )]
+    AmbiguousDates {
+        file: String,
+        line: u64,
+        column: String,
+        reason: String,
+    },
+
+    #[error(
+        "{file} was not imported: no column is mapped to {}. Map a column to each of them (or add the columns to the file) and import again; nothing was written.",
+        .fields.join(", ")
+    )]
+    UnmappedFields { file: String, fields: Vec<String> },
+
+    #[error("The import of {file} was cancelled; nothing was written.")]
+    Cancelled { file: String },
+
     #[error("Could not {action} {}: {source}.", .path.display())]
     Io {
         path: PathBuf,
@@ -102,6 +121,9 @@ impl StoreError {
             StoreError::LastScenario { .. } => "last-scenario",
             StoreError::InvalidInputs { .. } => "invalid-inputs",
             StoreError::InvalidImport(_) => "invalid-import",
+            StoreError::AmbiguousDates { .. } => "ambiguous-dates",
+            StoreError::UnmappedFields { .. } => "unmapped-fields",
+            StoreError::Cancelled { .. } => "cancelled",
             StoreError::Io { .. } => "io",
             StoreError::Database { .. } => "database",
         }

@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod forecast;
 mod header;
+mod imports;
 mod maturity;
 mod metrics;
 mod names;
@@ -19,7 +20,6 @@ mod seed;
 mod segmentation;
 mod workspace;
 
-pub use accounts::{ImportProblem, ImportReport, ImportSummary};
 pub use compensation::{
     CompPlanSummary, HistoryImportSummary, PlanBudget, SavedCompPlan, SavedShifts, SavedStressSetup,
 };
@@ -27,6 +27,12 @@ pub use error::StoreError;
 pub use forecast::{
     BookSegment, ForecastScenario, ForecastSummary, MAX_SEED, MAX_TRIALS, inputs_from_book,
     next_quarter_start,
+};
+pub use imports::{
+    AccountField, ColumnMapping, ColumnTarget, DateOrderFinding, ImportOptions, ImportOutcome,
+    ImportPhase, ImportPreview, ImportProblem, ImportProgress, ImportProgressSnapshot,
+    ImportRecord, ImportReport, ImportSummary, MappedColumn, MappingOrigin, SavedMapping,
+    SourceKind, UndoSummary, detect_mapping, normalise_header,
 };
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use metrics::{

@@ -60,11 +60,17 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
             "csm_quarters",
             "csms",
             "forecast_scenarios",
+            "import_before_images",
+            "import_mappings",
+            "imports",
             "maturity_answers",
             "maturity_assessments",
             "maturity_respondents",
+            "revenue_movements",
             "rule_sets",
             "settings",
+            "snapshot_accounts",
+            "snapshots",
             "workspace"
         ]
     );

@@ -174,7 +174,7 @@ fn decimal_separator(text: &str) -> Result<Option<usize>, AmountError> {
 /// number).
 fn ungroup(whole: &str) -> Result<String, AmountError> {
     let groups: Vec<&str> = whole
-        .split(|c: char| matches!(c, ',' | '.' | ' ' | '\'' | '\u{a0}' | '\u{202f}'))
+        .split([',', '.', ' ', '\'', '\u{a0}', '\u{202f}'])
         .collect();
     let all_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
     if !groups.iter().all(|g| all_digits(g)) {
@@ -227,7 +227,17 @@ mod tests {
     #[test]
     fn refuses_what_is_not_an_amount() {
         assert_eq!(parse_amount("  "), Err(AmountError::Empty));
-        for bad in ["12k", "abc", "1,2,3", "1.200,50.3", "$", "EUR", "1 2", "USD 5 EUR", "--"] {
+        for bad in [
+            "12k",
+            "abc",
+            "1,2,3",
+            "1.200,50.3",
+            "$",
+            "EUR",
+            "1 2",
+            "USD 5 EUR",
+            "--",
+        ] {
             assert_eq!(parse_amount(bad), Err(AmountError::NotANumber), "{bad}");
         }
         assert_eq!(parse_amount("1.005"), Err(AmountError::TooManyDecimals));

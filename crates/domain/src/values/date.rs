@@ -55,9 +55,11 @@ impl NumericDate {
 /// What a date text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateReading {
-    /// One real day whatever the order (ISO, month name, or numeric with equal numbers or a number
-    /// above 12 that only one order allows).
+    /// One real day whatever the order (ISO, month name, or numeric with two equal numbers).
     Exact(IsoDate),
+    /// Numeric, and only one order gives a real day (25/03/2026 is day-first): the date, and
+    /// the order it tells about the file.
+    OnlyAs(IsoDate, DateOrder),
     /// Numeric, both numbers 12 or less: the day depends on the order.
     Numeric(NumericDate),
 }
@@ -92,7 +94,7 @@ pub fn read_date(text: &str) -> Result<DateReading, DateValueError> {
         return Err(DateValueError::Format);
     }
     let parts: Vec<&str> = text
-        .split(|c: char| matches!(c, '-' | '/' | '.' | ' ' | ','))
+        .split(['-', '/', '.', ' ', ','])
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() != 3 {
@@ -135,7 +137,9 @@ pub fn read_date(text: &str) -> Result<DateReading, DateValueError> {
             };
             return match (date.resolve(DateOrder::Mdy), date.resolve(DateOrder::Dmy)) {
                 (Some(_), Some(_)) if date.is_ambiguous() => Ok(DateReading::Numeric(date)),
-                (Some(day), _) | (None, Some(day)) => Ok(DateReading::Exact(day)),
+                (Some(day), Some(_)) => Ok(DateReading::Exact(day)),
+                (Some(day), None) => Ok(DateReading::OnlyAs(day, DateOrder::Mdy)),
+                (None, Some(day)) => Ok(DateReading::OnlyAs(day, DateOrder::Dmy)),
                 (None, None) => Err(DateValueError::NoSuchDay),
             };
         }
@@ -178,6 +182,13 @@ mod tests {
         }
     }
 
+    fn only_as(text: &str) -> (String, DateOrder) {
+        match read_date(text) {
+            Ok(DateReading::OnlyAs(d, order)) => (d.to_string(), order),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
     #[test]
     fn reads_every_form_to_the_same_day() {
         for text in [
@@ -193,9 +204,10 @@ mod tests {
             assert_eq!(exact(text), "2026-03-05", "{text}");
         }
         // A number above 12 decides the order by itself.
-        assert_eq!(exact("03/25/2026"), "2026-03-25");
-        assert_eq!(exact("25/03/2026"), "2026-03-25");
-        assert_eq!(exact("3/25/2026 0:00"), "2026-03-25");
+        let march_25 = "2026-03-25".to_string();
+        assert_eq!(only_as("03/25/2026"), (march_25.clone(), DateOrder::Mdy));
+        assert_eq!(only_as("25/03/2026"), (march_25.clone(), DateOrder::Dmy));
+        assert_eq!(only_as("3/25/2026 0:00"), (march_25, DateOrder::Mdy));
         // Equal numbers read the same both ways.
         assert_eq!(exact("04/04/2026"), "2026-04-04");
         assert_eq!(exact("Sept 30, 2025"), "2025-09-30");
@@ -207,8 +219,14 @@ mod tests {
             panic!("expected an undecided date");
         };
         assert!(date.is_ambiguous());
-        assert_eq!(date.resolve(DateOrder::Mdy).unwrap().to_string(), "2026-03-04");
-        assert_eq!(date.resolve(DateOrder::Dmy).unwrap().to_string(), "2026-04-03");
+        assert_eq!(
+            date.resolve(DateOrder::Mdy).unwrap().to_string(),
+            "2026-03-04"
+        );
+        assert_eq!(
+            date.resolve(DateOrder::Dmy).unwrap().to_string(),
+            "2026-04-03"
+        );
     }
 
     #[test]
@@ -217,7 +235,14 @@ mod tests {
         assert_eq!(read_date("31 Apr 2026"), Err(DateValueError::NoSuchDay));
         assert_eq!(read_date("13/13/2026"), Err(DateValueError::NoSuchDay));
         assert_eq!(read_date("02/30/2025"), Err(DateValueError::NoSuchDay));
-        for bad in ["", "yesterday", "2026-03", "03/05/26", "Foo 5 2026", "2026-003-05"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2026-03",
+            "03/05/26",
+            "Foo 5 2026",
+            "2026-003-05",
+        ] {
             assert_eq!(read_date(bad), Err(DateValueError::Format), "{bad}");
         }
     }

@@ -29,7 +29,9 @@ pub fn parse_whole(text: &str) -> Result<i64, WholeError> {
     let groups: Vec<&str> = whole.split([',', ' ', '\u{a0}']).collect();
     let groups_ok = groups.len() == 1
         || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
-    if whole.is_empty() || !groups_ok || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    if whole.is_empty()
+        || !groups_ok
+        || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(WholeError::NotWhole);
     }
@@ -64,7 +66,10 @@ mod tests {
         for bad in ["72.5", "12k", "1,20", "1,2000", "-", "7.", "N/A"] {
             assert_eq!(parse_whole(bad), Err(WholeError::NotWhole), "{bad}");
         }
-        assert_eq!(parse_whole("99999999999999999999"), Err(WholeError::TooLarge));
+        assert_eq!(
+            parse_whole("99999999999999999999"),
+            Err(WholeError::TooLarge)
+        );
     }
 
     #[test]

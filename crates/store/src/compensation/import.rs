@@ -4,7 +4,7 @@
 //! numbered as the workspace numbers them). Any problem rejects the file and nothing is written;
 //! otherwise every row is upserted by (CSM, quarter) in one transaction, the CSMs too.
 
-use crate::accounts::{ImportProblem, ImportReport};
+use crate::imports::{ImportProblem, ImportReport};
 use crate::{Store, StoreError};
 use csplan_domain::compensation::{CsmQuarter, History, HistoryError, read_history};
 use serde::{Deserialize, Serialize};
@@ -83,6 +83,7 @@ impl Checks<'_> {
         self.problems.push(ImportProblem {
             line,
             column: Some(column.to_string()),
+            value: String::new(),
             reason,
         });
     }
@@ -197,9 +198,12 @@ fn check_numbering(history: &History, stored: &[(String, i64)], checks: &mut Che
 
 fn rejected(file: &str, mut problems: Vec<ImportProblem>) -> StoreError {
     problems.sort_by_key(|p| p.line);
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
     StoreError::InvalidImport(ImportReport {
         file: file.to_string(),
         total_problems: u64::try_from(problems.len()).unwrap_or(u64::MAX),
+        rejected_rows: u64::try_from(lines.len()).unwrap_or(u64::MAX),
         problems,
     })
 }
@@ -213,9 +217,11 @@ fn refused(error: HistoryError) -> StoreError {
             problems: vec![ImportProblem {
                 line,
                 column: error.column,
+                value: String::new(),
                 reason: error.reason,
             }],
             total_problems: 1,
+            rejected_rows: 1,
         }),
         None => StoreError::InvalidInputs {
             reason: format!(

@@ -6,7 +6,7 @@ mod dates;
 mod history;
 mod names;
 
-use crate::accounts::upsert;
+use crate::imports::insert_book;
 use crate::scenarios;
 use csplan_domain::Cents;
 use csplan_domain::capacity::{Activity, ScenarioInputs};
@@ -58,7 +58,7 @@ pub(crate) async fn populate(conn: &mut SqliteConnection) -> Result<(), sqlx::Er
         .execute(&mut *conn)
         .await?;
     }
-    upsert(conn, accounts).await?;
+    insert_book(conn, accounts).await?;
     scenarios::insert(conn, DIGITAL_FIRST, &digital_first()).await?;
     crate::maturity::demo::populate(conn).await?;
     crate::compensation::demo::populate(conn).await?;

@@ -1,79 +1,159 @@
-//! Writing accounts: multi-row upserts, hundreds of rows per statement, so a million accounts
-//! cost a few thousand statements instead of a million round trips. A row whose account_id is
-//! already stored replaces that account (a re-import updates, never duplicates).
+//! Writing accounts: multi-row statements of hundreds of rows, so a million accounts cost a few
+//! thousand statements instead of a million round trips. Into an empty book a plain INSERT; into
+//! a book that has accounts an upsert by account_id (a re-import updates, never duplicates) that
+//! first copies the rows it is about to change into `import_before_images`, so the import can be
+//! undone. The caller owns the transaction: a failure part-way leaves nothing behind.
 
-use super::row::{AccountRow, COLUMNS};
+use super::validate::ImportRow;
+use crate::accounts::AccountRow;
 use sqlx::AssertSqlSafe;
 use sqlx::sqlite::SqliteConnection;
 use std::sync::OnceLock;
 
-/// 16 parameters a row: 500 rows use 8,000 of SQLite's 32,766 parameters per statement.
+/// 18 parameters a row: 500 rows use 9,000 of SQLite's 32,766 parameters per statement.
 pub(crate) const ROWS_PER_STATEMENT: usize = 500;
 
-fn upsert_sql(rows: usize) -> String {
+const COLUMNS: [&str; 18] = [
+    "account_id",
+    "account_name",
+    "arr_cents",
+    "employees",
+    "industry",
+    "region",
+    "plan",
+    "contract_start",
+    "renewal_date",
+    "lifecycle_stage",
+    "health_score",
+    "nps",
+    "active_users",
+    "licenses",
+    "csm_owner",
+    "icp_fit",
+    "custom_fields",
+    "added_by_import",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WriteMode {
+    /// The book was empty when the import started: nothing to update or keep.
+    Insert,
+    /// Update accounts already stored, keeping their before-images under this import.
+    Upsert { import_id: i64 },
+}
+
+fn insert_sql(rows: usize, upsert: bool) -> String {
     let placeholders = format!("({})", vec!["?"; COLUMNS.len()].join(", "));
     let values = vec![placeholders; rows].join(",\n");
-    let updates = COLUMNS[1..]
+    let columns = COLUMNS.join(", ");
+    if !upsert {
+        return format!("INSERT INTO accounts ({columns}) VALUES {values}");
+    }
+    // The account keeps the import that created it, and its custom fields merge: the file's
+    // columns replace theirs, custom fields the file does not have stay.
+    let updates = COLUMNS[1..16]
         .iter()
-        .map(|c| format!("{} = excluded.{}", column_name(c), column_name(c)))
+        .map(|c| format!("{c} = excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let columns = COLUMNS.map(column_name).join(", ");
     format!(
         "INSERT INTO accounts ({columns}) VALUES {values}
-         ON CONFLICT (account_id) DO UPDATE SET {updates}"
+         ON CONFLICT (account_id) DO UPDATE SET {updates},
+             custom_fields = coalesce(json_patch(accounts.custom_fields, excluded.custom_fields),
+                                      excluded.custom_fields, accounts.custom_fields)"
     )
 }
 
-/// The CSV says `arr` (dollars); the table stores `arr_cents`.
-fn column_name(csv_column: &str) -> &str {
-    if csv_column == "arr" {
-        "arr_cents"
-    } else {
-        csv_column
-    }
+fn before_image_sql(rows: usize) -> String {
+    let columns = COLUMNS.join(", ");
+    let ids = vec!["?"; rows].join(", ");
+    format!(
+        "INSERT INTO import_before_images (import_id, {columns})
+         SELECT ?, {columns} FROM accounts WHERE account_id IN ({ids})"
+    )
 }
 
-/// The full-size statement is built once; SQLite's statement cache then reuses it.
-fn full_statement() -> &'static str {
+/// The full-size statements are built once; SQLite's statement cache then reuses them.
+fn full_statement(upsert: bool) -> &'static str {
+    static INSERT: OnceLock<String> = OnceLock::new();
+    static UPSERT: OnceLock<String> = OnceLock::new();
+    let cell = if upsert { &UPSERT } else { &INSERT };
+    cell.get_or_init(|| insert_sql(ROWS_PER_STATEMENT, upsert))
+}
+
+fn full_before_image_statement() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
-    SQL.get_or_init(|| upsert_sql(ROWS_PER_STATEMENT))
+    SQL.get_or_init(|| before_image_sql(ROWS_PER_STATEMENT))
 }
 
-/// Upserts `rows` in statements of up to [`ROWS_PER_STATEMENT`] rows. The caller owns the
-/// transaction, so a failure part-way leaves nothing behind.
-pub(crate) async fn upsert(
+/// Writes `rows`; returns how many of them updated an account already stored.
+pub(crate) async fn write_rows(
     conn: &mut SqliteConnection,
-    rows: Vec<AccountRow>,
-) -> Result<(), sqlx::Error> {
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<AccountRow> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        let mut query = if chunk.len() == ROWS_PER_STATEMENT {
-            sqlx::query(full_statement())
+    rows: &[ImportRow],
+    mode: WriteMode,
+    added_by: Option<i64>,
+) -> Result<u64, sqlx::Error> {
+    let mut updated = 0;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let full = chunk.len() == ROWS_PER_STATEMENT;
+        let upsert = matches!(mode, WriteMode::Upsert { .. });
+        if let WriteMode::Upsert { import_id } = mode {
+            let mut query = if full {
+                sqlx::query(full_before_image_statement())
+            } else {
+                sqlx::query(AssertSqlSafe(before_image_sql(chunk.len())))
+            };
+            query = query.bind(import_id);
+            for row in chunk {
+                query = query.bind(row.account.account_id.as_str());
+            }
+            updated += query.execute(&mut *conn).await?.rows_affected();
+        }
+        let mut query = if full {
+            sqlx::query(full_statement(upsert))
         } else {
-            sqlx::query(AssertSqlSafe(upsert_sql(chunk.len())))
+            sqlx::query(AssertSqlSafe(insert_sql(chunk.len(), upsert)))
         };
         for row in chunk {
+            let a = &row.account;
             query = query
-                .bind(row.account_id)
-                .bind(row.account_name)
-                .bind(row.arr.0)
-                .bind(row.employees)
-                .bind(row.industry)
-                .bind(row.region)
-                .bind(row.plan)
-                .bind(row.contract_start)
-                .bind(row.renewal_date)
-                .bind(row.lifecycle_stage)
-                .bind(row.health_score)
-                .bind(row.nps)
-                .bind(row.active_users)
-                .bind(row.licenses)
-                .bind(row.csm_owner)
-                .bind(row.icp_fit);
+                .bind(a.account_id.as_str())
+                .bind(a.account_name.as_str())
+                .bind(a.arr.0)
+                .bind(a.employees)
+                .bind(a.industry.as_deref())
+                .bind(a.region.as_str())
+                .bind(a.plan.as_str())
+                .bind(a.contract_start.as_str())
+                .bind(a.renewal_date.as_str())
+                .bind(a.lifecycle_stage.as_str())
+                .bind(a.health_score)
+                .bind(a.nps)
+                .bind(a.active_users)
+                .bind(a.licenses)
+                .bind(a.csm_owner.as_deref())
+                .bind(a.icp_fit.as_str())
+                .bind(row.custom_fields.as_deref())
+                .bind(added_by);
         }
         query.execute(&mut *conn).await?;
     }
+    Ok(updated)
+}
+
+/// The demo company's book, written into its new, empty workspace (no import record: there is
+/// nothing to undo).
+pub(crate) async fn insert_book(
+    conn: &mut SqliteConnection,
+    accounts: Vec<AccountRow>,
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<ImportRow> = accounts
+        .into_iter()
+        .map(|account| ImportRow {
+            account,
+            custom_fields: None,
+        })
+        .collect();
+    write_rows(conn, &rows, WriteMode::Insert, None).await?;
     Ok(())
 }
