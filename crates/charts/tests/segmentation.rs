@@ -137,6 +137,16 @@ fn many_segments_with_long_names_keep_labels_apart() {
     }
 }
 
+/// One segment with the whole book: the axis stops at 100% (plus label room), not at 150.
+#[test]
+fn a_share_axis_never_passes_100_percent() {
+    let svg = arr_and_accounts(&[summary("Everyone", "#56B4E9", 10, 1_000, (10, 1_000))]);
+    let texts = text_contents(&svg);
+    assert!(texts.iter().any(|t| t == "100"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "120" || t == "150"), "{texts:?}");
+    assert!(text_problems(&svg).is_empty(), "{:?}", text_problems(&svg));
+}
+
 #[test]
 fn empty_book_says_what_to_do() {
     let svg = arr_and_accounts(&[]);

@@ -83,7 +83,7 @@ describe("segments logic", () => {
 
   it("words the headcount effect from the Total row", () => {
     expect(headcountSentence(change)).toBe(
-      "Headcount +1.2 FTE top-down (+1 hire), -0.4 FTE bottom-up (0 hires)",
+      "Headcount top-down 11 → 12 hires (10.0 → 11.2 FTE), bottom-up 5 → 5 hires (5.0 → 4.6 FTE)",
     );
   });
 

@@ -147,13 +147,15 @@ export function moveSentences(change: RuleChange, limit = 6): string[] {
   return shown;
 }
 
-/** "headcount +1.2 FTE top-down (+1 hire), -0.4 FTE bottom-up (0 hires)" from the Total row. */
+/** "Headcount top-down 24 → 25 hires (23.4 → 23.4 FTE), bottom-up 5 → 5 hires (4.6 → 4.6 FTE)"
+ * from the Total row: hires can change while the FTE does not, since each segment is rounded
+ * to whole people on its own. */
 export function headcountSentence(change: RuleChange): string {
   const total = change.headcount.find((r) => r.segment === "Total");
   if (!total) return "";
-  const side = (fte: number, heads: number, name: string) =>
-    `${signed(fte, 1)} FTE ${name} (${signed(heads)} ${Math.abs(heads) === 1 ? "hire" : "hires"})`;
-  return `Headcount ${side(total.top_down.fte_change, total.top_down.headcount_change, "top-down")}, ${side(total.bottom_up.fte_change, total.bottom_up.headcount_change, "bottom-up")}`;
+  const side = (name: string, s: RuleChange["headcount"][number]["top_down"]) =>
+    `${name} ${integer(s.headcount_a)} → ${integer(s.headcount_b)} hires (${decimal1(s.fte_a)} → ${decimal1(s.fte_b)} FTE)`;
+  return `Headcount ${side("top-down", total.top_down)}, ${side("bottom-up", total.bottom_up)}`;
 }
 
 /** The mean health with one decimal, or a dash for an empty segment. */

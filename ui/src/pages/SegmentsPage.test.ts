@@ -148,7 +148,7 @@ describe("Segments page", () => {
     expect(text("segments-headline")).toBe("2 segments: 5 high-touch accounts hold 50.0% of ARR.");
     expect(text("rule-set-status")).toBe("Unsaved changes");
     expect(text("move-list")).toContain("3 accounts ($300k) move from SMB to Enterprise");
-    expect(text("headcount-summary")).toBe("Headcount +0.2 FTE top-down (0 hires), +0.2 FTE bottom-up (0 hires).");
+    expect(text("headcount-summary")).toBe("Headcount top-down 1 → 1 hires (0.1 → 0.3 FTE), bottom-up 1 → 1 hires (0.1 → 0.3 FTE).");
     // Nothing is saved until Save.
     expect(calls.filter((c) => c.cmd === "rule_set_save")).toHaveLength(0);
 

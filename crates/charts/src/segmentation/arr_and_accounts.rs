@@ -84,7 +84,17 @@ fn draw(root: &Canvas<'_>, segments: &[SegmentSummary]) -> Drawn {
         .flat_map(|s| [share(s.share_of_arr), share(s.share_of_accounts)])
         .fold(0.0, f64::max);
     let headroom = if labels.upright { 0.12 } else { 0.3 };
-    let axis = scale::linear(tallest, headroom);
+    // A share never passes 100%: near the top the axis stops at 100 with room for the labels,
+    // instead of a round 150 no bar can reach.
+    let axis = if tallest > 60.0 {
+        scale::LinearAxis {
+            upper: 100.0 * (1.0 + headroom),
+            ticks: (0..=5).map(|i| f64::from(i) * 20.0).collect(),
+            decimals: 0,
+        }
+    } else {
+        scale::linear(tallest, headroom)
+    };
     let names: Vec<String> = segments
         .iter()
         .map(|s| fit(&s.segment, BODY_PX, group_px - 6.0))
