@@ -11,7 +11,7 @@ use tauri::{Manager, Runtime};
 
 /// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{capacity, compensation, data, maturity, segmentation, workspace};
+    use commands::{capacity, compensation, data, maturity, metrics, segmentation, workspace};
     builder.invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_open,
@@ -74,6 +74,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         maturity::maturity_import_answers,
         maturity::maturity_export_report,
         maturity::maturity_export_answers_csv,
+        metrics::metrics_snapshots,
+        metrics::metrics_setup,
+        metrics::metrics_view,
+        metrics::metrics_take_snapshot,
+        metrics::metrics_add_snapshot,
+        metrics::metrics_delete_snapshot,
+        metrics::metrics_export_warnings,
     ])
 }
 

@@ -66,6 +66,11 @@ fn export_all(dir: &Path) {
     csplan_store::RuleSetSummary::export_all(&cfg).unwrap();
     csplan_store::SavedRuleSet::export_all(&cfg).unwrap();
     csplan_store::RuleFileFormat::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::metrics::MetricsView::export_all(&cfg).unwrap();
+    csplan_store::MetricsSetup::export_all(&cfg).unwrap();
+    csplan_store::Snapshot::export_all(&cfg).unwrap();
+    csplan_store::GroupBy::export_all(&cfg).unwrap();
+    csplan_domain::metrics::HealthBands::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

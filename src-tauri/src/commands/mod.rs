@@ -4,5 +4,6 @@ pub mod capacity;
 pub mod compensation;
 pub mod data;
 pub mod maturity;
+pub mod metrics;
 pub mod segmentation;
 pub mod workspace;

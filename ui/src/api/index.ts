@@ -22,6 +22,11 @@ import type { AssessmentSummary } from "./bindings/AssessmentSummary";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { Level } from "./bindings/Level";
 import type { MaturityView } from "./bindings/MaturityView";
+import type { MetricsSetup } from "./bindings/MetricsSetup";
+import type { MetricsView } from "./bindings/MetricsView";
+import type { Snapshot } from "./bindings/Snapshot";
+import type { GroupBy } from "./bindings/GroupBy";
+import type { HealthBands } from "./bindings/HealthBands";
 import type { MergeSummary } from "./bindings/MergeSummary";
 import type { Question } from "./bindings/Question";
 import type { RespondentRecord } from "./bindings/RespondentRecord";
@@ -40,6 +45,26 @@ import type { SegmentFields } from "./bindings/SegmentFields";
 import type { SegmentsView } from "./bindings/SegmentsView";
 
 export type * from "./bindings/ApiError";
+export type * from "./bindings/BandRenewals";
+export type * from "./bindings/Benchmark";
+export type * from "./bindings/CsMetric";
+export type * from "./bindings/EarlyWarning";
+export type * from "./bindings/Group";
+export type * from "./bindings/GroupBy";
+export type * from "./bindings/GroupReport";
+export type * from "./bindings/HealthBand";
+export type * from "./bindings/HealthDistribution";
+export type * from "./bindings/LtvVariant";
+export type * from "./bindings/MetricCostInputs";
+export type * from "./bindings/MetricSettings";
+export type * from "./bindings/MetricsSetup";
+export type * from "./bindings/MetricsTrendPoint";
+export type * from "./bindings/MetricsView";
+export type * from "./bindings/Movements";
+export type * from "./bindings/PeriodReport";
+export type * from "./bindings/Snapshot";
+export type * from "./bindings/Unit";
+export type * from "./bindings/WarningAccount";
 export type * from "./bindings/ActionItem";
 export type * from "./bindings/Activity";
 export type * from "./bindings/Answer";
@@ -245,6 +270,23 @@ export const maturity = {
   importAnswers: () => call<MergeSummary | null>("maturity_import_answers"),
   exportReport: (id: number) => call<string | null>("maturity_export_report", { id }),
   exportAnswersCsv: (id: number) => call<string | null>("maturity_export_answers_csv", { id }),
+};
+
+/** CS metrics (DOMAIN.md §5, §6.2, §6.7): snapshots of the book, the metrics of a period between
+ * two of them, the trend and the early-warning list. Exports resolve to the saved file's path,
+ * or `null` when the dialog is cancelled. */
+export const metrics = {
+  snapshots: () => call<Snapshot[]>("metrics_snapshots"),
+  setup: () => call<MetricsSetup>("metrics_setup"),
+  view: (fromId: number, toId: number, by: GroupBy, setup: MetricsSetup) =>
+    call<MetricsView>("metrics_view", { fromId, toId, by, setup }),
+  takeSnapshot: (asOf: string, label: string) =>
+    call<Snapshot>("metrics_take_snapshot", { asOf, label }),
+  addSnapshot: (asOf: string, label: string) =>
+    call<Snapshot | null>("metrics_add_snapshot", { asOf, label }),
+  deleteSnapshot: (id: number) => call<void>("metrics_delete_snapshot", { id }),
+  exportWarnings: (fromId: number, toId: number, bands: HealthBands) =>
+    call<string | null>("metrics_export_warnings", { fromId, toId, bands }),
 };
 
 /** CSM compensation (DOMAIN.md §3): saved comp plans, the backtest and the stress test. */

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Money the book cannot tell: what CS, Support and acquisition cost, and the gross margin.
+/// Named `MetricCostInputs` in TypeScript, where `CostInputs` is the capacity plan's team cost.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "MetricCostInputs")]
 pub struct CostInputs {
     /// CS team cost over the period.
     pub cs_team_cost: Option<Cents>,

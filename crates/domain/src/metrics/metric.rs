@@ -29,8 +29,10 @@ pub struct Benchmark {
     pub met: Option<bool>,
 }
 
-/// One computed metric, self-explaining.
+/// One computed metric, self-explaining. Named `CsMetric` in TypeScript, where `Metric` is the
+/// comp plans' measure of a CSM-quarter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "CsMetric")]
 pub struct Metric {
     /// Stable identifier, e.g. `grr`.
     pub key: String,

@@ -14,7 +14,8 @@ use super::snapshots::Snapshot;
 use crate::{Store, StoreError};
 use csplan_domain::Cents;
 use csplan_domain::metrics::{
-    Group, HealthDistribution, Metric, MetricInputs, Movements, NpsCounts, compute_counted,
+    Group, HealthBands, HealthDistribution, Metric, MetricInputs, Movements, NpsCounts,
+    compute_counted,
 };
 use csplan_domain::segmentation::{IsoDate, TierBounds};
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,141 @@ impl PeriodReport {
     }
 }
 
+/// Slices a period's queries run in at once, at most (the pool has four connections).
+const MAX_SLICES: usize = 4;
+/// Below this many customers a slice, splitting costs more than it saves.
+const MIN_SLICE_ROWS: usize = 50_000;
+
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Start,
+    End,
+    Entrants,
+}
+
+/// One of a period's queries over one slice of account ids, owning what it binds so it can run
+/// as a task of its own.
+struct SliceQuery {
+    store: Store,
+    side: Side,
+    sql: String,
+    from: Snapshot,
+    to: i64,
+    bands: HealthBands,
+    lo: String,
+    hi: Option<String>,
+}
+
+impl SliceQuery {
+    async fn run(self) -> Result<Vec<(String, Totals)>, StoreError> {
+        let store = &self.store;
+        let fail = |e| store.db_error(e);
+        match self.side {
+            Side::Start => {
+                let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(self.sql.clone()))
+                    .bind(self.from.id)
+                    .bind(self.to)
+                    .bind(&self.lo)
+                    .bind(&self.hi)
+                    .fetch_all(&store.pool)
+                    .await
+                    .map_err(fail)?;
+                Ok(rows
+                    .into_iter()
+                    .map(
+                        |(
+                            key,
+                            n,
+                            arr,
+                            expansion,
+                            contraction,
+                            churned,
+                            churned_n,
+                            kept,
+                            kept_arr,
+                        )| {
+                            let t = Totals {
+                                start_customers: n,
+                                start_arr: arr,
+                                expansion,
+                                contraction,
+                                churned,
+                                churned_customers: churned_n,
+                                kept,
+                                kept_end_arr: kept_arr,
+                                ..Totals::default()
+                            };
+                            (key, t)
+                        },
+                    )
+                    .collect())
+            }
+            Side::End => {
+                let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(self.sql.clone()))
+                    .bind(self.to)
+                    .bind(self.bands.green_from)
+                    .bind(self.bands.yellow_from)
+                    .bind(&self.lo)
+                    .bind(&self.hi)
+                    .fetch_all(&store.pool)
+                    .await
+                    .map_err(fail)?;
+                Ok(rows
+                    .into_iter()
+                    .map(
+                        |(key, n, arr, green, yellow, red, promoters, passives, detractors)| {
+                            let t = Totals {
+                                end_customers: n,
+                                end_arr: arr,
+                                health: [green, yellow, red],
+                                nps: [promoters, passives, detractors],
+                                ..Totals::default()
+                            };
+                            (key, t)
+                        },
+                    )
+                    .collect())
+            }
+            Side::Entrants => {
+                let rows: Vec<(String, i64, i64, i64, i64)> =
+                    sqlx::query_as(AssertSqlSafe(self.sql.clone()))
+                        .bind(self.from.id)
+                        .bind(self.to)
+                        .bind(&self.from.as_of)
+                        .bind(&self.lo)
+                        .bind(&self.hi)
+                        .fetch_all(&store.pool)
+                        .await
+                        .map_err(fail)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(key, new, new_arr, back, back_arr)| {
+                        let t = Totals {
+                            new,
+                            new_arr,
+                            back,
+                            back_arr,
+                            ..Totals::default()
+                        };
+                        (key, t)
+                    })
+                    .collect())
+            }
+        }
+    }
+}
+
+/// The condition that keeps the rows of `alias` in one slice: `?lo` and, unless the slice is
+/// the last, `?hi` (a NULL `?hi` is never compared, so the last slice's query has no upper bound).
+fn slice_sql(alias: &str, lo: usize, bounded: bool) -> String {
+    let hi = lo + 1;
+    if bounded {
+        format!("{alias}.account_id >= ?{lo} AND {alias}.account_id < ?{hi}")
+    } else {
+        format!("{alias}.account_id >= ?{lo} AND ?{hi} IS NULL")
+    }
+}
+
 /// Totals of one group, as the three queries add them up.
 #[derive(Debug, Default, Clone)]
 struct Totals {
@@ -107,8 +243,9 @@ fn grouping(by: GroupBy) -> &'static str {
 }
 
 /// Customers at the start, each joined to its row at the end (absent or zero = churned).
-fn start_side_sql(key: &str, by: GroupBy) -> String {
+fn start_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
     let group_by = grouping(by);
+    let slice = slice_sql("s", 3, bounded);
     format!(
         "SELECT {key} AS grp, count(*), coalesce(sum(s.arr_cents), 0),
                 coalesce(sum(CASE WHEN e.arr_cents > s.arr_cents THEN e.arr_cents - s.arr_cents END), 0),
@@ -120,15 +257,16 @@ fn start_side_sql(key: &str, by: GroupBy) -> String {
                 coalesce(sum(CASE WHEN e.arr_cents > 0 THEN e.arr_cents END), 0)
          FROM snapshot_accounts s
          LEFT JOIN snapshot_accounts e ON e.snapshot_id = ?2 AND e.account_id = s.account_id
-         WHERE s.snapshot_id = ?1 AND s.arr_cents > 0
+         WHERE s.snapshot_id = ?1 AND s.arr_cents > 0 AND {slice}
          {group_by}"
     )
 }
 
 /// Customers at the end that were not customers at the start: reactivated when an earlier
 /// snapshot had them as customers, new otherwise.
-fn entrants_sql(key: &str, by: GroupBy) -> String {
+fn entrants_sql(key: &str, by: GroupBy, bounded: bool) -> String {
     let group_by = grouping(by);
+    let slice = slice_sql("e", 4, bounded);
     format!(
         "SELECT coalesce(grp, ''), count(CASE WHEN back THEN NULL ELSE 1 END),
                 coalesce(sum(CASE WHEN back THEN 0 ELSE arr END), 0),
@@ -140,7 +278,7 @@ fn entrants_sql(key: &str, by: GroupBy) -> String {
                                                       WHERE as_of < ?3 OR (as_of = ?3 AND id < ?1))
                                 AND p.account_id = e.account_id AND p.arr_cents > 0) AS back
                FROM snapshot_accounts e
-               WHERE e.snapshot_id = ?2 AND e.arr_cents > 0
+               WHERE e.snapshot_id = ?2 AND e.arr_cents > 0 AND {slice}
                  AND NOT EXISTS (SELECT 1 FROM snapshot_accounts s
                                  WHERE s.snapshot_id = ?1 AND s.account_id = e.account_id
                                    AND s.arr_cents > 0))
@@ -150,8 +288,9 @@ fn entrants_sql(key: &str, by: GroupBy) -> String {
 
 /// The book at the end: customers, ARR, health bands (?2 green from, ?3 yellow from) and NPS
 /// bands (DOMAIN.md §5.6: detractors 0–6, passives 7–8, promoters 9–10).
-fn end_side_sql(key: &str, by: GroupBy) -> String {
+fn end_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
     let group_by = grouping(by);
+    let slice = slice_sql("e", 4, bounded);
     format!(
         "SELECT {key} AS grp, count(*), coalesce(sum(e.arr_cents), 0),
                 count(CASE WHEN e.health_score >= ?2 THEN 1 END),
@@ -161,7 +300,7 @@ fn end_side_sql(key: &str, by: GroupBy) -> String {
                 count(CASE WHEN e.nps BETWEEN 7 AND 8 THEN 1 END),
                 count(CASE WHEN e.nps <= 6 THEN 1 END)
          FROM snapshot_accounts e
-         WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
+         WHERE e.snapshot_id = ?1 AND e.arr_cents > 0 AND {slice}
          {group_by}"
     )
 }
@@ -173,6 +312,28 @@ fn count(n: i64) -> u32 {
 }
 
 impl Totals {
+    /// Adds another slice's totals of the same group.
+    fn add(&mut self, o: &Totals) {
+        self.start_customers += o.start_customers;
+        self.start_arr += o.start_arr;
+        self.expansion += o.expansion;
+        self.contraction += o.contraction;
+        self.churned += o.churned;
+        self.churned_customers += o.churned_customers;
+        self.kept += o.kept;
+        self.kept_end_arr += o.kept_end_arr;
+        self.new += o.new;
+        self.new_arr += o.new_arr;
+        self.back += o.back;
+        self.back_arr += o.back_arr;
+        self.end_customers += o.end_customers;
+        self.end_arr += o.end_arr;
+        for i in 0..3 {
+            self.health[i] += o.health[i];
+            self.nps[i] += o.nps[i];
+        }
+    }
+
     fn movements(&self) -> Movements {
         let starting_arr = Cents(self.start_arr);
         let net = self.new_arr + self.expansion - self.contraction - self.churned + self.back_arr;
@@ -316,7 +477,9 @@ impl Store {
         })
     }
 
-    /// Every group's totals, in report order.
+    /// Every group's totals, in report order. Each query runs on one slice of the account ids
+    /// per core at the same time (SQLite answers one query on one thread), and the slices' totals
+    /// are added up.
     async fn totals(
         &self,
         from: &Snapshot,
@@ -327,42 +490,6 @@ impl Store {
         let tiers = TierBounds::default();
         let start_key = group_key(by, "s", &tiers);
         let end_key = group_key(by, "e", &tiers);
-        let mut groups: BTreeMap<String, Totals> = BTreeMap::new();
-
-        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(start_side_sql(&start_key, by)))
-            .bind(from.id)
-            .bind(to.id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        for (key, n, arr, expansion, contraction, churned, churned_n, kept, kept_arr) in rows {
-            let t = groups.entry(key).or_default();
-            t.start_customers = n;
-            t.start_arr = arr;
-            t.expansion = expansion;
-            t.contraction = contraction;
-            t.churned = churned;
-            t.churned_customers = churned_n;
-            t.kept = kept;
-            t.kept_end_arr = kept_arr;
-        }
-
-        let bands = setup.settings.health_bands;
-        let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(end_side_sql(&end_key, by)))
-            .bind(to.id)
-            .bind(bands.green_from)
-            .bind(bands.yellow_from)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        for (key, n, arr, green, yellow, red, promoters, passives, detractors) in rows {
-            let t = groups.entry(key).or_default();
-            t.end_customers = n;
-            t.end_arr = arr;
-            t.health = [green, yellow, red];
-            t.nps = [promoters, passives, detractors];
-        }
-
         let earlier: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM snapshots WHERE as_of < ?1 OR (as_of = ?1 AND id < ?2)",
         )
@@ -371,33 +498,80 @@ impl Store {
         .fetch_one(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
-        if by == GroupBy::Book && earlier == 0 {
-            // Nothing can be a reactivation, and the whole book's entrants are simply the
-            // customers at the end that were not kept: this saves a second join of a million rows.
+        // Nothing can be a reactivation, and the whole book's entrants are simply the customers
+        // at the end that were not kept: this saves a second join of a million rows.
+        let derive_entrants = by == GroupBy::Book && earlier == 0;
+
+        let slices = self.slices(from).await?;
+        let mut queries = tokio::task::JoinSet::new();
+        for (lo, hi) in slices {
+            let bounded = hi.is_some();
+            let parts = [
+                (Side::Start, start_side_sql(&start_key, by, bounded)),
+                (Side::End, end_side_sql(&end_key, by, bounded)),
+            ]
+            .into_iter()
+            .chain(
+                (!derive_entrants).then(|| (Side::Entrants, entrants_sql(&end_key, by, bounded))),
+            );
+            for (side, sql) in parts {
+                let query = SliceQuery {
+                    store: self.clone(),
+                    side,
+                    sql,
+                    from: from.clone(),
+                    to: to.id,
+                    bands: setup.settings.health_bands,
+                    lo: lo.clone(),
+                    hi: hi.clone(),
+                };
+                queries.spawn(query.run());
+            }
+        }
+        let mut groups: BTreeMap<String, Totals> = BTreeMap::new();
+        while let Some(done) = queries.join_next().await {
+            let rows = done.map_err(|e| StoreError::Database {
+                path: self.path().to_path_buf(),
+                message: format!("a metrics query stopped unexpectedly ({e})"),
+            })??;
+            for (key, part) in rows {
+                groups.entry(key).or_default().add(&part);
+            }
+        }
+        if derive_entrants {
             for t in groups.values_mut() {
                 t.new = t.end_customers - t.kept;
                 t.new_arr = t.end_arr - t.kept_end_arr;
-            }
-        } else {
-            let rows: Vec<(String, i64, i64, i64, i64)> =
-                sqlx::query_as(AssertSqlSafe(entrants_sql(&end_key, by)))
-                    .bind(from.id)
-                    .bind(to.id)
-                    .bind(&from.as_of)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(|e| self.db_error(e))?;
-            for (key, new, new_arr, back, back_arr) in rows {
-                let t = groups.entry(key).or_default();
-                t.new = new;
-                t.new_arr = new_arr;
-                t.back = back;
-                t.back_arr = back_arr;
             }
         }
         let mut ordered: Vec<(String, Totals)> = groups.into_iter().collect();
         ordered.sort_by_key(|(key, _)| order(by, key));
         Ok(ordered.into_iter().map(|(key, t)| (by, key, t)).collect())
+    }
+
+    /// Account-id ranges `[lo, hi)` that cut the start snapshot into one slice per core (the
+    /// last one open-ended); the end snapshot's rows fall in the same ranges.
+    async fn slices(&self, from: &Snapshot) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let parts = cores.clamp(1, MAX_SLICES);
+        let rows = usize::try_from(from.customers).unwrap_or(0);
+        let mut bounds = vec![String::new()];
+        if rows >= MIN_SLICE_ROWS * parts {
+            for k in 1..parts {
+                let cut: Option<String> = sqlx::query_scalar(
+                    "SELECT account_id FROM snapshot_accounts WHERE snapshot_id = ?1
+                     ORDER BY account_id LIMIT 1 OFFSET ?2",
+                )
+                .bind(from.id)
+                .bind(i64::try_from(rows * k / parts).unwrap_or(0))
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.db_error(e))?;
+                bounds.extend(cut.filter(|c| bounds.last() < Some(c)));
+            }
+        }
+        let his = bounds.iter().skip(1).cloned().map(Some).chain([None]);
+        Ok(bounds.iter().cloned().zip(his).collect())
     }
 
     /// The whole book's metrics for each pair of consecutive snapshots, oldest first: the trend.

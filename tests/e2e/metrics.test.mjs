@@ -1,0 +1,73 @@
+// WebDriver test of the Metrics page in the real app window (tauri-driver + WebKitWebDriver,
+// run under Xvfb by scripts/test.sh). On the demo workspace the page opens on the latest period
+// between its quarterly snapshots; NRR and GRR must equal what `csplan metrics --format json`
+// computes from the same file (DOMAIN.md §5.1), and the formula view must show the formula and
+// the inputs the CLI reports for NRR.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { before, test } from "node:test";
+
+import { CLI, checkPrerequisites, harness, saveScreenshot } from "./helpers.mjs";
+
+before(checkPrerequisites);
+
+async function text(session, testId) {
+  return (await (await session.byTestId(testId)).text()).trim();
+}
+
+/** A fraction as the page shows it: 0.99123 -> "99.1%". */
+function percent(fraction) {
+  return `${(fraction * 100).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+test("the dashboard's NRR and GRR equal the CLI's, and the formula view shows NRR's formula and inputs", async (t) => {
+  const h = harness(t);
+  const driver = await h.startDriver();
+  const session = await h.launch(driver);
+
+  await (await session.byTestId("nav-metrics")).click();
+  await session.waitFor("the metrics headline", async () => (await text(session, "metrics-headline")).startsWith("NRR"));
+
+  // The same workspace file through the CLI: the latest period (the last two snapshots).
+  const report = JSON.parse(execFileSync(CLI, ["metrics", "--db", h.db, "--format", "json"], { encoding: "utf8" }));
+  const book = report.groups[0];
+  const metric = (key) => book.metrics.find((m) => m.key === key);
+  const nrr = metric("nrr");
+  const grr = metric("grr");
+  assert.equal(report.from.as_of, "2025-10-01");
+  assert.equal(report.to.as_of, "2026-01-01");
+
+  const headline = await text(session, "metrics-headline");
+  assert.equal(headline, `NRR ${percent(nrr.value)}, GRR ${percent(grr.value)} for 2025-Q4`);
+  assert.equal(await text(session, "metric-nrr-value"), percent(nrr.value));
+  assert.equal(await text(session, "metric-grr-value"), percent(grr.value));
+  // NRR >= GRR always (DOMAIN.md §5.1: NRR adds expansion to what GRR keeps).
+  assert.ok(nrr.value >= grr.value);
+
+  // How NRR is computed: the formula as used and every input with the CLI's value.
+  await (await session.byTestId("metric-nrr")).click();
+  await session.waitFor("the NRR formula view", async () => (await text(session, "formula-text")) === nrr.formula);
+  assert.equal(await text(session, "formula-text"), "[(start ARR + expansion ARR) − (churned ARR + contraction ARR)] / start ARR");
+  const inputs = await text(session, "formula-inputs");
+  for (const [name, value] of nrr.inputs) {
+    assert.ok(inputs.includes(name) && inputs.includes(value), `input ${name} = ${value} missing from ${inputs}`);
+  }
+  assert.match(await text(session, "formula-source"), /DOMAIN\.md §5\.1 NRR/);
+  await saveScreenshot(session, "metrics-nrr-formula.png");
+
+  // Per segment: the table lists the three ARR tiers under the whole book.
+  const chooser = await session.byTestId("group-by");
+  await session.execute(
+    `const s = document.querySelector('[data-testid="group-by"]'); s.value = 'segment'; s.dispatchEvent(new Event('change'));`,
+  );
+  void chooser;
+  await session.waitFor("the segment table", async () => (await text(session, "metrics-groups")).includes("Segment SMB"));
+  const bySegment = JSON.parse(
+    execFileSync(CLI, ["metrics", "--db", h.db, "--by", "segment", "--format", "json"], { encoding: "utf8" }),
+  );
+  const smb = bySegment.groups.find((g) => g.label === "Segment SMB");
+  const smbNrr = smb.metrics.find((m) => m.key === "nrr").value;
+  assert.ok((await text(session, "metrics-groups")).includes(percent(smbNrr)));
+  await saveScreenshot(session, "metrics-by-segment.png");
+});
