@@ -68,11 +68,23 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
-    /// Accounts from a CSV export (the columns of shared/bench/WORKLOADS.md §0). A missing
-    /// workspace file is created empty. Nothing is written unless every row is valid.
-    Accounts {
-        /// The CSV file to import.
-        file: PathBuf,
+    /// Accounts from a CRM or billing export, CSV or XLSX. Columns are mapped by their header
+    /// names (or by a saved mapping); extra columns are kept as custom fields. A missing
+    /// workspace file is created empty. Nothing is written unless every row is valid (or
+    /// --skip-invalid); each import is recorded and can be undone.
+    Accounts(crate::import_args::ImportAccountsArgs),
+    /// Undo the last import (or --id N): added accounts are removed, updated ones restored.
+    Undo {
+        /// The workspace file (it must exist).
+        #[arg(long)]
+        db: PathBuf,
+        /// The import to undo (default: the newest one still in place).
+        #[arg(long)]
+        id: Option<i64>,
+    },
+    /// Every import of the workspace, newest first.
+    List {
+        /// The workspace file (it must exist).
         #[arg(long)]
         db: PathBuf,
     },

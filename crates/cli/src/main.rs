@@ -6,6 +6,8 @@ mod catalog_file;
 mod commands;
 mod comp_args;
 mod comp_report;
+mod export_args;
+mod import_args;
 mod maturity_args;
 mod maturity_output;
 mod metrics_args;

@@ -70,6 +70,8 @@ pub enum ExportFormat {
 pub enum ExportWhat {
     /// The capacity plan over time of a saved plan.
     Plan(ExportPlanArgs),
+    /// The customer book (WORKLOADS.md §0 columns, then the import's custom fields).
+    Accounts(crate::export_args::ExportAccountsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! The HTML is self-contained (inline CSS, inline SVG, inline script): it opens from a file or
 //! an email attachment with no network and prints on A4.
 
+mod accounts_export;
 mod answers_csv;
 mod early_warning_csv;
 pub mod forecast;
@@ -12,6 +13,7 @@ mod maturity_report;
 mod questionnaire;
 mod spreadsheet;
 
+pub use accounts_export::{accounts_csv, accounts_xlsx};
 pub use answers_csv::answers_csv;
 pub use early_warning_csv::{band_name, early_warning_csv};
 pub use import_problems_csv::{ProblemRow, import_problems_csv};

@@ -19,8 +19,14 @@ pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Demo { db } => demo::run(&db).await,
         Command::Import {
-            what: ImportWhat::Accounts { file, db },
-        } => import::accounts(&file, &db).await,
+            what: ImportWhat::Accounts(args),
+        } => import::accounts(&args).await,
+        Command::Import {
+            what: ImportWhat::Undo { db, id },
+        } => import::undo(&db, id).await,
+        Command::Import {
+            what: ImportWhat::List { db },
+        } => import::list(&db).await,
         Command::Import {
             what: ImportWhat::History { file, db },
         } => import::history(&file, &db).await,

@@ -24,6 +24,14 @@ impl DateOrder {
             DateOrder::Dmy => "dmy",
         }
     }
+
+    /// For messages: "month/day/year".
+    pub fn words(self) -> &'static str {
+        match self {
+            DateOrder::Mdy => "month/day/year",
+            DateOrder::Dmy => "day/month/year",
+        }
+    }
 }
 
 /// A numeric date before its order is known: the two leading numbers and the year.

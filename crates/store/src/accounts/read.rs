@@ -1,5 +1,5 @@
-//! The whole customer book as the domain's accounts, for rule sets that test any column.
-//! Custom columns are not stored yet, so every account's `custom` is empty.
+//! The whole customer book as the domain's accounts, for rule sets that test any column,
+//! custom fields (an import's extra columns) included.
 
 use crate::{Store, StoreError};
 use csplan_domain::Cents;
@@ -25,6 +25,7 @@ struct StoredAccount {
     licenses: i64,
     csm_owner: Option<String>,
     icp_fit: String,
+    custom_fields: Option<String>,
 }
 
 impl StoredAccount {
@@ -36,6 +37,13 @@ impl StoredAccount {
                 path: store.path().to_path_buf(),
                 message: format!("account {}, {column}: {e}", self.account_id),
             })
+        };
+        let custom: BTreeMap<String, String> = match &self.custom_fields {
+            Some(json) => serde_json::from_str(json).map_err(|e| StoreError::Database {
+                path: store.path().to_path_buf(),
+                message: format!("account {}, custom fields: {e}", self.account_id),
+            })?,
+            None => BTreeMap::new(),
         };
         let contract_start = date("contract_start", &self.contract_start)?;
         let renewal_date = date("renewal_date", &self.renewal_date)?;
@@ -56,7 +64,7 @@ impl StoredAccount {
             licenses: self.licenses,
             csm_owner: self.csm_owner,
             icp_fit: self.icp_fit,
-            custom: BTreeMap::new(),
+            custom,
         })
     }
 }
@@ -67,7 +75,7 @@ impl Store {
         let rows: Vec<StoredAccount> = sqlx::query_as(
             "SELECT account_id, account_name, arr_cents, employees, industry, region, plan,
                     contract_start, renewal_date, lifecycle_stage, health_score, nps,
-                    active_users, licenses, csm_owner, icp_fit
+                    active_users, licenses, csm_owner, icp_fit, custom_fields
              FROM accounts ORDER BY account_id",
         )
         .fetch_all(&self.pool)

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use ts_rs::TS;
-use validate::{ImportRow, Validator, order_words};
+use validate::{ImportRow, Validator};
 use write::WriteMode;
 
 /// Rows handed from the reading thread to the writer at a time (four full statements).
@@ -765,8 +765,8 @@ fn ambiguous_dates(prepared: &Prepared, evidence: &validate::DateEvidence) -> St
         format!(
             "\"{value}\" and {} other dates read both as {} and as {}, and no date in the file decides which",
             evidence.ambiguous.saturating_sub(1),
-            order_words(DateOrder::Mdy),
-            order_words(DateOrder::Dmy)
+            DateOrder::Mdy.words(),
+            DateOrder::Dmy.words()
         )
     };
     StoreError::AmbiguousDates {

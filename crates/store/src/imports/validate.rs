@@ -411,7 +411,7 @@ impl RowReader<'_, '_> {
                         &value,
                         format!(
                             "{value} is not a real calendar date in {} order, the order of this file's dates",
-                            order_words(chosen)
+                            chosen.words()
                         ),
                     );
                     String::new()
@@ -468,12 +468,5 @@ impl RowReader<'_, '_> {
             }
         }
         (!values.is_empty()).then(|| serde_json::Value::Object(values).to_string())
-    }
-}
-
-pub(crate) fn order_words(order: DateOrder) -> &'static str {
-    match order {
-        DateOrder::Mdy => "month/day/year",
-        DateOrder::Dmy => "day/month/year",
     }
 }
