@@ -220,7 +220,9 @@ impl RequiredBasis {
 
 /// What the team costs (issue #4 part 3). NOT IN SOURCES (§1.10, §8.1): defaults are CS Plan's
 /// illustrations, to be replaced by the company's figures.
+/// Named ForecastCostInputs in TypeScript: the metrics have CostInputs too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "ForecastCostInputs")]
 pub struct CostInputs {
     /// Fully loaded cost of one CSM a year (salary, variable, benefits, tools); default $150,000.
     pub csm_cost_per_year: Cents,

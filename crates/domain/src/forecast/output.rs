@@ -83,8 +83,10 @@ pub struct Team {
     pub paid_fte: f64,
 }
 
-/// What one segment (or the total) costs in a quarter (issue #4 part 3).
+/// What one segment (or the total) costs in a quarter (issue #4 part 3). Named
+/// ForecastQuarterCost in TypeScript: the comp backtest has a QuarterCost too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "ForecastQuarterCost")]
 pub struct QuarterCost {
     /// paid CSM FTE x CSM cost a year / 4, rounded to the cent.
     pub csm_cost: Cents,
