@@ -2,6 +2,7 @@
 //! ARR) in memory, so a capacity plan is computed on every keystroke without touching the disk.
 
 use crate::commands::compensation::StressRuns;
+use crate::commands::data::runs::ImportRuns;
 use crate::error::ApiError;
 use csplan_domain::Cents;
 use csplan_domain::segmentation::Account;
@@ -24,6 +25,8 @@ pub struct AppState {
     accounts: RwLock<Option<Arc<Vec<Account>>>>,
     /// The stress test running now, for its progress and cancel commands.
     pub stress: StressRuns,
+    /// The accounts import in progress: the chosen file, the running read, the last report.
+    pub imports: ImportRuns,
 }
 
 /// `CSPLAN_DB` if set, else `workspace.db` in the platform's app data directory.
@@ -66,6 +69,7 @@ impl AppState {
                 book: RwLock::new(Vec::new()),
                 accounts: RwLock::new(None),
                 stress: StressRuns::default(),
+                imports: ImportRuns::default(),
             },
         }
     }
@@ -76,6 +80,7 @@ impl AppState {
             book: RwLock::new(book),
             accounts: RwLock::new(None),
             stress: StressRuns::default(),
+            imports: ImportRuns::default(),
         }
     }
 

@@ -16,8 +16,8 @@ use csplan_domain::capacity::{CapacityPlan, ComparisonRow, ScenarioInputs};
 use csplan_domain::compensation::{BacktestOptions, StressPreset};
 use csplan_domain::maturity::{Answer, Question};
 use csplan_store::{
-    AssessmentSummary, CompPlanSummary, HistoryImportSummary, ImportReport, ImportSummary,
-    MergeSummary, SavedStressSetup, Scenario, ScenarioSummary, WorkspaceInfo,
+    AssessmentSummary, CompPlanSummary, HistoryImportSummary, ImportReport, MergeSummary,
+    SavedStressSetup, Scenario, ScenarioSummary, WorkspaceInfo,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,6 @@ fn export_all(dir: &Path) {
     Scenario::export_all(&cfg).unwrap();
     ScenarioSummary::export_all(&cfg).unwrap();
     WorkspaceInfo::export_all(&cfg).unwrap();
-    ImportSummary::export_all(&cfg).unwrap();
     ImportReport::export_all(&cfg).unwrap();
     MaturityView::export_all(&cfg).unwrap();
     MaturityCharts::export_all(&cfg).unwrap();
@@ -59,6 +58,13 @@ fn export_all(dir: &Path) {
     SavedStressSetup::export_all(&cfg).unwrap();
     HistoryInfo::export_all(&cfg).unwrap();
     HistoryImportSummary::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::data::import::FieldChoice::export_all(&cfg).unwrap();
+    csplan_store::ImportOptions::export_all(&cfg).unwrap();
+    csplan_store::ImportPreview::export_all(&cfg).unwrap();
+    csplan_store::ImportOutcome::export_all(&cfg).unwrap();
+    csplan_store::ImportProgressSnapshot::export_all(&cfg).unwrap();
+    csplan_store::ImportRecord::export_all(&cfg).unwrap();
+    csplan_store::UndoSummary::export_all(&cfg).unwrap();
     SegmentsView::export_all(&cfg).unwrap();
     SegmentCharts::export_all(&cfg).unwrap();
     SegmentFields::export_all(&cfg).unwrap();

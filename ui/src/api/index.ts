@@ -19,7 +19,13 @@ import type { StressView } from "./bindings/StressView";
 import type { Answer } from "./bindings/Answer";
 import type { Assessment } from "./bindings/Assessment";
 import type { AssessmentSummary } from "./bindings/AssessmentSummary";
-import type { ImportSummary } from "./bindings/ImportSummary";
+import type { FieldChoice } from "./bindings/FieldChoice";
+import type { ImportOptions } from "./bindings/ImportOptions";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportProgressSnapshot } from "./bindings/ImportProgressSnapshot";
+import type { ImportRecord } from "./bindings/ImportRecord";
+import type { UndoSummary } from "./bindings/UndoSummary";
 import type { Level } from "./bindings/Level";
 import type { MaturityView } from "./bindings/MaturityView";
 import type { MetricsSetup } from "./bindings/MetricsSetup";
@@ -111,7 +117,22 @@ export type * from "./bindings/ComparisonRow";
 export type * from "./bindings/ComparisonView";
 export type * from "./bindings/ImportProblem";
 export type * from "./bindings/ImportReport";
-export type * from "./bindings/ImportSummary";
+export type * from "./bindings/AccountField";
+export type * from "./bindings/ColumnMapping";
+export type * from "./bindings/ColumnTarget";
+export type * from "./bindings/DateOrder";
+export type * from "./bindings/DateOrderFinding";
+export type * from "./bindings/FieldChoice";
+export type * from "./bindings/ImportOptions";
+export type * from "./bindings/ImportOutcome";
+export type * from "./bindings/ImportPhase";
+export type * from "./bindings/ImportPreview";
+export type * from "./bindings/ImportProgressSnapshot";
+export type * from "./bindings/ImportRecord";
+export type * from "./bindings/MappedColumn";
+export type * from "./bindings/MappingOrigin";
+export type * from "./bindings/SourceKind";
+export type * from "./bindings/UndoSummary";
 export type * from "./bindings/Helper";
 export type * from "./bindings/Level";
 export type * from "./bindings/LevelText";
@@ -241,9 +262,25 @@ export const segmentation = {
     call<string | null>("rule_set_export", { id, format }),
 };
 
+/** Importing accounts (issue #3): preview, mapping, import with progress and cancel, undo. */
 export const data = {
-  /** `null` when the person cancels the file dialog. */
-  importAccounts: () => call<ImportSummary | null>("accounts_import"),
+  /** The account fields a column can be mapped to, in the export format's order. */
+  importFields: () => call<FieldChoice[]>("import_fields"),
+  /** Asks for the export and previews it; `null` when the person cancels the file dialog. */
+  importPick: () => call<ImportPreview | null>("import_pick"),
+  /** The chosen file previewed again with the person's mapping, date order or sheet. */
+  importPreview: (options: ImportOptions) => call<ImportPreview>("import_preview", { options }),
+  /** Rejects with code `cancelled` (nothing written) when importCancel stopped it. */
+  importRun: (options: ImportOptions) => call<ImportOutcome>("import_run", { options }),
+  /** How far the running preview or import has got (`null` when none runs). */
+  importProgress: () => call<ImportProgressSnapshot | null>("import_progress"),
+  importCancel: () => call<boolean>("import_cancel"),
+  /** Saves the report shown now (preview, or the skipped rows after an import) as CSV: the
+   * saved file's path, or `null` when the dialog is cancelled. */
+  importReportSave: () => call<string | null>("import_report_save"),
+  /** Every import into the workspace, newest first. */
+  importHistory: () => call<ImportRecord[]>("import_history"),
+  importUndo: () => call<UndoSummary>("import_undo"),
 };
 
 /** The maturity self-assessment (DOMAIN.md §4). Every change returns nothing; the page re-opens. */

@@ -2,10 +2,15 @@
 
 export type ImportProblem = { 
 /**
- * Physical line of the file, the header being line 1.
+ * Physical line of the file, the header being line 1 (XLSX: the sheet's row number).
  */
 line: number, 
 /**
- * The column, or None when the whole record is wrong (e.g. too many fields).
+ * The column's header in the file, or None when the whole record is wrong (e.g. too many
+ * fields, bad encoding).
  */
-column: string | null, reason: string, };
+column: string | null, 
+/**
+ * The value as the file has it ("" for whole-record problems).
+ */
+value: string, reason: string, };

@@ -3,6 +3,10 @@ import type { ImportProblem } from "./ImportProblem";
 
 export type ImportReport = { file: string, 
 /**
- * The first problems (at most 200), in file order.
+ * The first problems (at most 10,000), in file order.
  */
-problems: Array<ImportProblem>, total_problems: number, };
+problems: Array<ImportProblem>, total_problems: number, 
+/**
+ * Records with at least one problem (a record can have several).
+ */
+rejected_rows: number, };

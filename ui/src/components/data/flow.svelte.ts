@@ -1,0 +1,199 @@
+// The import the Data page walks through: choose the file, preview it, adjust the mapping, date
+// order or sheet (each change previews again at once), import with progress and cancel, then the
+// outcome. It lives outside the page component so that it survives the page being rebuilt when
+// the workspace changes (App.svelte's `generation`) or the person looking at another page while
+// a big file imports.
+
+import {
+  data,
+  toApiError,
+  type ApiError,
+  type ColumnMapping,
+  type ColumnTarget,
+  type DateOrder,
+  type ImportOptions,
+  type ImportOutcome,
+  type ImportPreview,
+  type ImportProgressSnapshot,
+} from "../../api";
+
+/** How often a running preview or import is asked how far it has got. */
+export const PROGRESS_POLL_MS = 150;
+
+export type Stage = "idle" | "reading" | "preview" | "importing" | "done";
+
+export class ImportFlow {
+  stage = $state<Stage>("idle");
+  preview = $state<ImportPreview | null>(null);
+  /** The person's mapping once they changed a column; until then the store's own choice. */
+  mapping = $state<ColumnMapping | null>(null);
+  dateOrder = $state<DateOrder | null>(null);
+  sheet = $state<string | null>(null);
+  progress = $state<ImportProgressSnapshot | null>(null);
+  outcome = $state<ImportOutcome | null>(null);
+  error = $state<ApiError | null>(null);
+  /** Said once after a cancelled import: nothing was written. */
+  notice = $state<string | null>(null);
+  /** Each preview request's number: an answer to an outdated one is dropped. */
+  #request = 0;
+
+  /** The rows the running step works through, when the preview has counted them. */
+  get totalRows(): number | null {
+    return this.stage === "importing" && this.preview ? this.preview.rows : null;
+  }
+
+  /** Asks for a file and previews it; the dialog cancelled leaves everything as it was. */
+  async pick(): Promise<void> {
+    const before = this.stage;
+    this.#clearMessages();
+    const request = ++this.#request;
+    this.stage = "reading";
+    const stop = this.#poll();
+    try {
+      const preview = await data.importPick();
+      if (request !== this.#request) return;
+      if (!preview) {
+        this.stage = before === "reading" ? "idle" : before;
+        return;
+      }
+      this.mapping = null;
+      this.dateOrder = null;
+      this.sheet = null;
+      this.outcome = null;
+      this.#show(preview);
+    } catch (error) {
+      if (request === this.#request) this.#fail(error, "idle");
+    } finally {
+      stop();
+    }
+  }
+
+  /** Maps column `index` to `target` and previews again. */
+  remap(index: number, target: ColumnTarget): Promise<void> {
+    const base = this.mapping ?? this.preview?.mapping;
+    if (!base) return Promise.resolve();
+    this.mapping = { columns: base.columns.map((c, i) => (i === index ? { ...c, target } : c)) };
+    return this.#refresh();
+  }
+
+  chooseDateOrder(order: DateOrder): Promise<void> {
+    this.dateOrder = order;
+    return this.#refresh();
+  }
+
+  chooseSheet(sheet: string): Promise<void> {
+    this.sheet = sheet;
+    // Another sheet has other columns: its own mapping is detected (or the saved one applied).
+    this.mapping = null;
+    return this.#refresh();
+  }
+
+  options(skipInvalid: boolean): ImportOptions {
+    return {
+      mapping: this.mapping,
+      mapping_name: null,
+      date_order: this.dateOrder,
+      sheet: this.sheet,
+      skip_invalid: skipInvalid,
+    };
+  }
+
+  /** Imports the previewed file; resolves to the outcome, or null when it failed or was cancelled. */
+  async run(skipInvalid: boolean): Promise<ImportOutcome | null> {
+    if (!this.preview) return null;
+    this.#clearMessages();
+    this.stage = "importing";
+    this.progress = { rows_read: 0, bytes_read: 0, bytes_total: 0, phase: "reading", cancelled: false };
+    const stop = this.#poll();
+    try {
+      this.outcome = await data.importRun(this.options(skipInvalid));
+      this.stage = "done";
+      return this.outcome;
+    } catch (error) {
+      const problem = toApiError(error);
+      if (problem.code === "cancelled") {
+        this.notice = "Import cancelled. Nothing was written: the workspace is as it was.";
+        this.stage = "preview";
+      } else {
+        this.#fail(problem, "preview");
+      }
+      return null;
+    } finally {
+      stop();
+    }
+  }
+
+  /** Stops the running preview or import. */
+  async cancel(): Promise<void> {
+    try {
+      await data.importCancel();
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+
+  /** Back to the start (after an import, or when the person will fix the file first). */
+  close(): void {
+    this.#request++;
+    this.stage = "idle";
+    this.preview = null;
+    this.mapping = null;
+    this.dateOrder = null;
+    this.sheet = null;
+    this.progress = null;
+    this.outcome = null;
+    this.#clearMessages();
+  }
+
+  async #refresh(): Promise<void> {
+    if (!this.preview) return;
+    this.#clearMessages();
+    const request = ++this.#request;
+    this.stage = "reading";
+    const stop = this.#poll();
+    try {
+      const preview = await data.importPreview(this.options(false));
+      if (request === this.#request) this.#show(preview);
+    } catch (error) {
+      // A preview replaced by a newer one answers `cancelled`: only the newest one counts.
+      if (request === this.#request) this.#fail(error, "preview");
+    } finally {
+      stop();
+    }
+  }
+
+  #show(preview: ImportPreview) {
+    this.preview = preview;
+    if (preview.date_order.kind === "chosen") this.dateOrder = preview.date_order.order;
+    this.stage = "preview";
+  }
+
+  #fail(error: unknown, stage: Stage) {
+    this.error = toApiError(error);
+    this.stage = this.preview ? stage : "idle";
+  }
+
+  #clearMessages() {
+    this.error = null;
+    this.notice = null;
+  }
+
+  /** Polls the progress while a step runs; returns the function that stops it. */
+  #poll(): () => void {
+    const timer = setInterval(async () => {
+      try {
+        const now = await data.importProgress();
+        if (now && (this.stage === "reading" || this.stage === "importing")) this.progress = now;
+      } catch {
+        // A missed reading only delays the bar; the step's own answer reports any failure.
+      }
+    }, PROGRESS_POLL_MS);
+    return () => {
+      clearInterval(timer);
+      this.progress = null;
+    };
+  }
+}
+
+/** The one import of the running app. */
+export const importFlow = new ImportFlow();

@@ -1,0 +1,326 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { flushSync, mount, unmount } from "svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import DataPage from "./DataPage.svelte";
+import { importFlow } from "../components/data/flow.svelte";
+import type {
+  FieldChoice,
+  ImportOptions,
+  ImportOutcome,
+  ImportPreview,
+  ImportRecord,
+  WorkspaceInfo,
+} from "../api";
+
+const info: WorkspaceInfo = {
+  name: "ws",
+  path: "/tmp/ws.db",
+  kind: "demo",
+  accounts: 2000,
+  total_arr: 3_510_099_671,
+  csms: 12,
+  quarters: 8,
+  scenarios: 2,
+};
+
+const fields: FieldChoice[] = [
+  { field: "account_id", label: "Account ID", required: true },
+  { field: "account_name", label: "Account name", required: true },
+  { field: "arr", label: "ARR", required: true },
+  { field: "health_score", label: "Health score", required: false },
+];
+
+/** A 5-row export with two bad rows (3 problems): the page must show them as the store sends them. */
+function previewWithProblems(): ImportPreview {
+  return {
+    file: "/data/crm export.csv",
+    kind: "csv",
+    sheets: [],
+    sheet: null,
+    encoding: "UTF-8",
+    headers: ["Id", "Company", "Annual Recurring Revenue", "Health", "Notes"],
+    mapping: {
+      columns: [
+        { header: "Id", target: { kind: "field", field: "account_id" } },
+        { header: "Company", target: { kind: "field", field: "account_name" } },
+        { header: "Annual Recurring Revenue", target: { kind: "field", field: "arr" } },
+        { header: "Health", target: { kind: "field", field: "health_score" } },
+        { header: "Notes", target: { kind: "custom" } },
+      ],
+    },
+    mapping_origin: { kind: "detected" },
+    missing_fields: [],
+    sample: [
+      ["A-1", "Acme", "$1,200.50", "80", "x"],
+      ["A-2", "Beta", "twelve", "140", ""],
+    ],
+    rows: 5,
+    valid_rows: 3,
+    date_order: { kind: "not_needed" },
+    report: {
+      file: "/data/crm export.csv",
+      problems: [
+        { line: 3, column: "Annual Recurring Revenue", value: "twelve", reason: "not a number" },
+        { line: 3, column: "Health", value: "140", reason: "health score must be 0 to 100" },
+        { line: 5, column: "Annual Recurring Revenue", value: "abc", reason: "not a number" },
+      ],
+      total_problems: 3,
+      rejected_rows: 2,
+    },
+  };
+}
+
+const outcome: ImportOutcome = {
+  import_id: 7,
+  file: "/data/crm export.csv",
+  kind: "csv",
+  date_order: { kind: "not_needed" },
+  mapping_origin: { kind: "detected" },
+  added: 2,
+  updated: 1,
+  rejected: 2,
+  report: previewWithProblems().report,
+};
+
+const record: ImportRecord = {
+  id: 7,
+  file_name: "crm export.csv",
+  kind: "csv",
+  sheet: null,
+  mapping_name: null,
+  started_at: "2026-11-27T20:00:00Z",
+  finished_at: "2026-11-27T20:00:01Z",
+  added: 2,
+  updated: 1,
+  rejected: 2,
+  undone_at: null,
+  can_undo: true,
+};
+
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+let handlers: Record<string, (args: Record<string, unknown>) => unknown> = {};
+let history: ImportRecord[] = [];
+let changed: WorkspaceInfo[] = [];
+let target: HTMLElement;
+let component: ReturnType<typeof mount> | null = null;
+
+async function settle() {
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    flushSync();
+  }
+}
+
+const byTestId = (id: string) => target.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const cellTexts = (row: Element) => [...row.querySelectorAll("td")].map((c) => c.textContent?.trim());
+const click = async (id: string) => {
+  const el = byTestId(id);
+  expect(el, `element ${id}`).not.toBeNull();
+  el!.click();
+  await settle();
+};
+
+beforeEach(() => {
+  calls = [];
+  history = [];
+  changed = [];
+  importFlow.close();
+  handlers = {
+    import_fields: () => fields,
+    import_history: () => history,
+    import_pick: () => previewWithProblems(),
+    import_progress: () => null,
+    workspace_info: () => ({ ...info, accounts: 2002 }),
+  };
+  mockIPC((cmd, args) => {
+    const payload = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: payload });
+    const handler = handlers[cmd];
+    if (!handler) throw { code: "unexpected", message: `unmocked command ${cmd}` };
+    return handler(payload);
+  });
+  target = document.createElement("div");
+  document.body.appendChild(target);
+});
+
+afterEach(() => {
+  if (component) unmount(component);
+  component = null;
+  target.remove();
+  clearMocks();
+});
+
+function open(with_: Partial<WorkspaceInfo> = {}) {
+  component = mount(DataPage, { target, props: { info: { ...info, ...with_ }, onchanged: (next: WorkspaceInfo) => changed.push(next) } });
+}
+
+describe("Data page", () => {
+  it("answers with the book the plan is built on and says what to do when it is empty", async () => {
+    open({ accounts: 0, total_arr: 0 });
+    await settle();
+    expect(target.querySelector("h1")?.textContent).toBe("What data is this plan built on?");
+    expect(byTestId("data-headline")?.textContent?.trim()).toBe("0 accounts, $0 ARR");
+    expect(byTestId("data-empty")?.textContent).toContain("Import accounts…");
+    expect(target.textContent).toContain("No file has been imported into this workspace yet.");
+  });
+
+  it("previews a picked file: mapping, problems by reason and line, and the skip-invalid choice", async () => {
+    open();
+    await settle();
+    await click("import-pick");
+
+    expect(byTestId("import-origin")?.textContent).toBe(
+      "Columns were matched by their headers. Check each one and change any that is wrong.",
+    );
+    const arrSelect = byTestId("mapping-2") as HTMLSelectElement;
+    expect(arrSelect.value).toBe("field:arr");
+    expect((byTestId("mapping-4") as HTMLSelectElement).value).toBe("custom");
+
+    expect(byTestId("import-verdict")?.textContent).toBe("3 of 5 rows can be imported; 2 have problems.");
+    const report = byTestId("import-report")!;
+    expect(report.querySelector(".lead")?.textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "3 problems in 2 rows. Import the valid rows and skip these, or cancel and fix the file first.",
+    );
+    const reasons = [...byTestId("import-reasons")!.querySelectorAll("tbody tr")].map(cellTexts);
+    expect(reasons).toEqual([
+      ["not a number", "Annual Recurring Revenue", "2"],
+      ["health score must be 0 to 100", "Health", "1"],
+    ]);
+    const problems = [...byTestId("import-problems")!.querySelectorAll("tbody tr")].map(cellTexts);
+    expect(problems).toEqual([
+      ["3", "Annual Recurring Revenue", "twelve", "not a number"],
+      ["3", "Health", "140", "health score must be 0 to 100"],
+      ["5", "Annual Recurring Revenue", "abc", "not a number"],
+    ]);
+    expect(byTestId("import-run")?.textContent).toBe("Import 3 valid rows (skip 2)");
+    expect(byTestId("import-close")?.textContent?.trim()).toBe("Cancel, I'll fix the file");
+  });
+
+  it("previews again with the changed mapping as soon as a column is remapped", async () => {
+    open();
+    await settle();
+    await click("import-pick");
+    handlers.import_preview = (args) => {
+      const options = args.options as ImportOptions;
+      const health = options.mapping!.columns[3]!.target;
+      expect(health).toEqual({ kind: "skip" });
+      return { ...previewWithProblems(), mapping: options.mapping!, mapping_origin: { kind: "given" }, valid_rows: 4,
+        report: { ...previewWithProblems().report, problems: previewWithProblems().report.problems.filter((p) => p.column !== "Health"), total_problems: 2, rejected_rows: 1 } };
+    };
+    const select = byTestId("mapping-3") as HTMLSelectElement;
+    select.value = "skip";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+
+    const sent = calls.filter((c) => c.cmd === "import_preview");
+    expect(sent).toHaveLength(1);
+    expect((sent[0]!.args.options as ImportOptions).skip_invalid).toBe(false);
+    expect(byTestId("import-run")?.textContent).toBe("Import 4 valid rows (skip 1)");
+    expect(byTestId("import-origin")?.textContent).toBe("Your mapping. It is saved for the next import of this export.");
+  });
+
+  it("imports only the valid rows, shows added / updated / rejected, and tells every page", async () => {
+    open();
+    await settle();
+    await click("import-pick");
+    handlers.import_run = () => {
+      history = [record];
+      return outcome;
+    };
+    await click("import-run");
+
+    const run = calls.find((c) => c.cmd === "import_run")!;
+    expect((run.args.options as ImportOptions).skip_invalid).toBe(true);
+    expect((run.args.options as ImportOptions).mapping).toBeNull();
+    expect(byTestId("import-added")?.textContent).toBe("2");
+    expect(byTestId("import-updated")?.textContent).toBe("1");
+    expect(byTestId("import-rejected")?.textContent).toBe("2");
+    expect(changed.map((c) => c.accounts)).toEqual([2002]);
+    const rows = [...byTestId("import-history")!.querySelectorAll("tbody tr")].map(cellTexts);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(2)).toEqual(["2", "1", "2", "In place"]);
+  });
+
+  it("offers a single 'Import N accounts' for a file without problems", async () => {
+    handlers.import_pick = () => ({
+      ...previewWithProblems(),
+      valid_rows: 5,
+      report: { file: "x", problems: [], total_problems: 0, rejected_rows: 0 },
+    });
+    handlers.import_run = () => ({ ...outcome, added: 5, updated: 0, rejected: 0 });
+    open();
+    await settle();
+    await click("import-pick");
+    expect(byTestId("import-verdict")?.textContent).toBe("All 5 rows are valid.");
+    expect(byTestId("import-run")?.textContent).toBe("Import 5 accounts");
+    await click("import-run");
+    expect((calls.find((c) => c.cmd === "import_run")!.args.options as ImportOptions).skip_invalid).toBe(false);
+  });
+
+  it("asks for the date order when the file leaves it open, and previews with the choice", async () => {
+    handlers.import_pick = () => ({ ...previewWithProblems(), date_order: { kind: "ambiguous" } });
+    handlers.import_preview = (args) => ({
+      ...previewWithProblems(),
+      date_order: { kind: "chosen", order: (args.options as ImportOptions).date_order! },
+    });
+    open();
+    await settle();
+    await click("import-pick");
+    expect(byTestId("import-blocked")?.textContent).toBe("Choose how to read dates such as 03/04/2026 before importing.");
+    expect(byTestId("import-run")).toBeNull();
+
+    await click("date-order-dmy");
+    expect((calls.find((c) => c.cmd === "import_preview")!.args.options as ImportOptions).date_order).toBe("dmy");
+    expect(byTestId("import-date-order")?.textContent).toContain("Dates are read as day/month/year, as you chose.");
+    expect(byTestId("import-run")?.textContent).toBe("Import 3 valid rows (skip 2)");
+  });
+
+  it("shows the progress while importing and says nothing was written after Cancel", async () => {
+    let reject: (e: unknown) => void = () => {};
+    handlers.import_run = () => new Promise((_, r) => (reject = r));
+    handlers.import_progress = () => ({ rows_read: 2, bytes_read: 100, bytes_total: 400, phase: "reading", cancelled: false });
+    handlers.import_cancel = () => {
+      reject({ code: "cancelled", message: "The import of crm export.csv was cancelled." });
+      return true;
+    };
+    open();
+    await settle();
+    await click("import-pick");
+    byTestId("import-run")!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const bar = byTestId("import-progress")!.querySelector("progress")!;
+    expect([bar.value, bar.max]).toEqual([2, 5]);
+    expect(byTestId("import-progress")?.textContent).toContain("Importing… 2 of 5 rows");
+
+    await click("import-cancel");
+    expect(byTestId("import-notice")?.textContent).toBe(
+      "Import cancelled. Nothing was written: the workspace is as it was.",
+    );
+    expect(changed).toEqual([]);
+    expect(byTestId("import-run")?.textContent).toBe("Import 3 valid rows (skip 2)");
+  });
+
+  it("undoes the last import after a confirmation and reloads every page", async () => {
+    history = [record];
+    handlers.import_undo = () => {
+      history = [{ ...record, undone_at: "2026-11-27T20:05:00Z", can_undo: false }];
+      return { import_id: 7, file_name: "crm export.csv", removed: 2, restored: 1 };
+    };
+    open();
+    await settle();
+    await click("import-undo");
+    expect(byTestId("import-undo-text")?.textContent?.replace(/\s+/g, " ").trim()).toMatch(
+      /^crm export\.csv, imported .*: its 2 added accounts are removed and its 1 updated account goes back to what it was before\./,
+    );
+    expect(calls.some((c) => c.cmd === "import_undo")).toBe(false);
+
+    await click("import-undo-confirm");
+    expect(calls.filter((c) => c.cmd === "import_undo")).toHaveLength(1);
+    expect(byTestId("import-notice")?.textContent).toBe(
+      "Undid the import of crm export.csv: 2 added accounts removed, 1 updated account restored.",
+    );
+    expect(changed).toHaveLength(1);
+    expect((byTestId("import-undo") as HTMLButtonElement).disabled).toBe(true);
+  });
+});
