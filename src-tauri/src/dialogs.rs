@@ -25,6 +25,17 @@ pub async fn save_text(
     filter: Filter<'_>,
     text: &str,
 ) -> Result<Option<String>, ApiError> {
+    save_bytes(title, file_name, filter, text.as_bytes()).await
+}
+
+/// Asks where to save `bytes` (a workbook, say) and writes them there; the saved path, or
+/// `None` when the person cancels.
+pub async fn save_bytes(
+    title: &str,
+    file_name: &str,
+    filter: Filter<'_>,
+    bytes: &[u8],
+) -> Result<Option<String>, ApiError> {
     let picked = rfd::AsyncFileDialog::new()
         .set_title(title)
         .set_file_name(file_name)
@@ -35,7 +46,7 @@ pub async fn save_text(
         return Ok(None);
     };
     let path = file.path();
-    std::fs::write(path, text).map_err(|e| {
+    std::fs::write(path, bytes).map_err(|e| {
         ApiError::new(
             "io",
             format!(

@@ -11,7 +11,9 @@ use tauri::{Manager, Runtime};
 
 /// Registers every command the UI calls. Shared by [`run`] and the tests' mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{capacity, compensation, data, maturity, metrics, segmentation, workspace};
+    use commands::{
+        capacity, compensation, data, forecast, maturity, metrics, segmentation, workspace,
+    };
     builder.invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_open,
@@ -52,6 +54,21 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         segmentation::rule_set_delete,
         segmentation::rule_set_import,
         segmentation::rule_set_export,
+        forecast::forecast_defaults,
+        forecast::forecast_list,
+        forecast::forecast_current,
+        forecast::forecast_open,
+        forecast::forecast_save,
+        forecast::forecast_create,
+        forecast::forecast_create_from_book,
+        forecast::forecast_rename,
+        forecast::forecast_delete,
+        forecast::forecast_run,
+        forecast::forecast_simulate,
+        forecast::forecast_progress,
+        forecast::forecast_cancel,
+        forecast::forecast_compare,
+        forecast::forecast_export,
         compensation::comp_plans,
         compensation::comp_plan_open,
         compensation::comp_plan_save,

@@ -25,6 +25,8 @@ pub struct AppState {
     accounts: RwLock<Option<Arc<Vec<Account>>>>,
     /// The stress test running now, for its progress and cancel commands.
     pub stress: StressRuns,
+    /// The plan's risk-band run now, likewise.
+    pub forecast: StressRuns,
     /// The accounts import in progress: the chosen file, the running read, the last report.
     pub imports: ImportRuns,
 }
@@ -70,6 +72,7 @@ impl AppState {
                 accounts: RwLock::new(None),
                 stress: StressRuns::default(),
                 imports: ImportRuns::default(),
+                forecast: StressRuns::default(),
             },
         }
     }
@@ -80,6 +83,7 @@ impl AppState {
             book: RwLock::new(book),
             accounts: RwLock::new(None),
             stress: StressRuns::default(),
+            forecast: StressRuns::default(),
             imports: ImportRuns::default(),
         }
     }

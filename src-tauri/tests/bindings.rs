@@ -30,6 +30,14 @@ fn export_all(dir: &Path) {
         .with_large_int("number")
         .with_out_dir(dir);
     PlanView::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::forecast::ForecastView::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::forecast::ForecastDefaults::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::forecast::ForecastCharts::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::forecast::ForecastComparisonView::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::forecast::ForecastExport::export_all(&cfg).unwrap();
+    csplan_store::ForecastScenario::export_all(&cfg).unwrap();
+    csplan_store::ForecastSummary::export_all(&cfg).unwrap();
+    csplan_domain::forecast::Preset::export_all(&cfg).unwrap();
     PlanCharts::export_all(&cfg).unwrap();
     ComparisonView::export_all(&cfg).unwrap();
     ComparisonRow::export_all(&cfg).unwrap();

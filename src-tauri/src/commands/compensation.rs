@@ -112,14 +112,14 @@ impl StressRuns {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn start(&self, trials: u32) -> Arc<Progress> {
+    pub(crate) fn start(&self, trials: u32) -> Arc<Progress> {
         let progress = Arc::new(Progress::new());
         *self.lock() = Some((Arc::clone(&progress), trials));
         progress
     }
 
     /// Forgets the run unless a newer one has replaced it.
-    fn finish(&self, progress: &Arc<Progress>) {
+    pub(crate) fn finish(&self, progress: &Arc<Progress>) {
         let mut running = self.lock();
         if running
             .as_ref()

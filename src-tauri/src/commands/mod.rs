@@ -3,6 +3,7 @@
 pub mod capacity;
 pub mod compensation;
 pub mod data;
+pub mod forecast;
 pub mod maturity;
 pub mod metrics;
 pub mod segmentation;

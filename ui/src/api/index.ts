@@ -41,6 +41,15 @@ import type { Scenario } from "./bindings/Scenario";
 import type { ScenarioInputs } from "./bindings/ScenarioInputs";
 import type { ScenarioSummary } from "./bindings/ScenarioSummary";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
+import type { ForecastComparisonView } from "./bindings/ForecastComparisonView";
+import type { ForecastDefaults } from "./bindings/ForecastDefaults";
+import type { ForecastExport } from "./bindings/ForecastExport";
+import type { ForecastInputs } from "./bindings/ForecastInputs";
+import type { ForecastScenario } from "./bindings/ForecastScenario";
+import type { ForecastSummary } from "./bindings/ForecastSummary";
+import type { ForecastView } from "./bindings/ForecastView";
+import type { Preset } from "./bindings/Preset";
+import type { Uncertainty } from "./bindings/Uncertainty";
 import type { RuleChange } from "./bindings/RuleChange";
 import type { RuleFileFormat } from "./bindings/RuleFileFormat";
 import type { RuleSet } from "./bindings/RuleSet";
@@ -155,6 +164,46 @@ export type * from "./bindings/SideDelta";
 export type * from "./bindings/TouchModel";
 export type * from "./bindings/TrendPoint";
 export type * from "./bindings/WorkspaceInfo";
+export type * from "./bindings/ArrMovement";
+export type * from "./bindings/Band";
+export type * from "./bindings/BookQuarter";
+export type * from "./bindings/CostBand";
+export type * from "./bindings/ForecastCostInputs";
+export type * from "./bindings/ForecastQuarterCost";
+export type * from "./bindings/Drivers";
+export type * from "./bindings/Forecast";
+export type * from "./bindings/ForecastCharts";
+export type * from "./bindings/ForecastComparison";
+export type * from "./bindings/ForecastComparisonView";
+export type * from "./bindings/ForecastDefaults";
+export type * from "./bindings/ForecastExport";
+export type * from "./bindings/ForecastInputs";
+export type * from "./bindings/ForecastScenario";
+export type * from "./bindings/ForecastSummary";
+export type * from "./bindings/ForecastView";
+export type * from "./bindings/Hire";
+export type * from "./bindings/HireShift";
+export type * from "./bindings/LogoMovement";
+export type * from "./bindings/MoneyBand";
+export type * from "./bindings/Need";
+export type * from "./bindings/Preset";
+export type * from "./bindings/QuarterBands";
+export type * from "./bindings/QuarterDelta";
+export type * from "./bindings/QuarterOverride";
+export type * from "./bindings/QuarterSpan";
+export type * from "./bindings/RampProfile";
+export type * from "./bindings/RequiredBasis";
+export type * from "./bindings/RiskBands";
+export type * from "./bindings/SegmentBands";
+export type * from "./bindings/SegmentForecast";
+export type * from "./bindings/SegmentOutlook";
+export type * from "./bindings/SegmentQuarter";
+export type * from "./bindings/SegmentQuarterBands";
+export type * from "./bindings/Spread";
+export type * from "./bindings/Supply";
+export type * from "./bindings/Team";
+export type * from "./bindings/TotalQuarter";
+export type * from "./bindings/Uncertainty";
 export type * from "./bindings/Bounds";
 export type * from "./bindings/CatchAll";
 export type * from "./bindings/Condition";
@@ -358,4 +407,34 @@ export const compensation = {
   stressProgress: () => call<StressProgress | null>("comp_stress_progress"),
   /** Stops the running stress test; it then rejects with code `stress-stopped`. */
   stressCancel: () => call<boolean>("comp_stress_cancel"),
+};
+
+/** The capacity plan over time (issue #4; DOMAIN.md §1.3, §1.4): saved plans, the plan, bands. */
+export const forecast = {
+  /** The documented defaults of a plan starting the quarter after `today` (YYYY-MM-DD). */
+  defaults: (today: string) => call<ForecastDefaults>("forecast_defaults", { today }),
+  list: () => call<ForecastSummary[]>("forecast_list"),
+  /** The plan opened last; a workspace without one gets "Base plan" on its book. */
+  current: (today: string) => call<ForecastScenario>("forecast_current", { today }),
+  open: (id: number) => call<ForecastScenario>("forecast_open", { id }),
+  save: (id: number, inputs: ForecastInputs, uncertainty: Uncertainty) =>
+    call<ForecastSummary>("forecast_save", { id, inputs, uncertainty }),
+  create: (name: string, inputs: ForecastInputs, uncertainty: Uncertainty) =>
+    call<ForecastScenario>("forecast_create", { name, inputs, uncertainty }),
+  createFromBook: (name: string, today: string) =>
+    call<ForecastScenario>("forecast_create_from_book", { name, today }),
+  rename: (id: number, name: string) => call<ForecastSummary>("forecast_rename", { id, name }),
+  remove: (id: number) => call<void>("forecast_delete", { id }),
+  /** The deterministic plan of the inputs on screen under a preset (milliseconds). */
+  run: (inputs: ForecastInputs, preset: Preset) => call<ForecastView>("forecast_run", { inputs, preset }),
+  /** The Monte Carlo risk bands; rejects with code `forecast-stopped` when cancelled. */
+  simulate: (inputs: ForecastInputs, uncertainty: Uncertainty) =>
+    call<ForecastView>("forecast_simulate", { inputs, uncertainty }),
+  /** How far the running risk-band run has got (`null` when none is running). */
+  progress: () => call<StressProgress | null>("forecast_progress"),
+  cancel: () => call<boolean>("forecast_cancel"),
+  compare: (a: number, b: number) => call<ForecastComparisonView>("forecast_compare", { a, b }),
+  /** Resolves to the saved file's path, or `null` when the dialog is cancelled. */
+  exportAs: (name: string, inputs: ForecastInputs, uncertainty: Uncertainty, preset: Preset, format: ForecastExport) =>
+    call<string | null>("forecast_export", { name, inputs, uncertainty, preset, format }),
 };

@@ -1,0 +1,96 @@
+// WebDriver tests of the Plan page (the capacity plan over time, issue #4) in the real app window.
+// Each test gets its own fresh demo workspace; the dates and headcounts the page must show come
+// from `csplan plan` run on the same workspace file, so the tests check that the app and the CLI
+// agree instead of repeating hard-coded results.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { before, test } from "node:test";
+
+import { CLI, checkPrerequisites, harness, saveScreenshot, selectedOption, typeNumber, waitSaved } from "./helpers.mjs";
+
+before(checkPrerequisites);
+
+/** `csplan plan --format json` on the workspace (no bands: the calendar does not depend on them). */
+function cliPlan(db, scenario) {
+  const out = execFileSync(CLI, ["plan", "--db", db, "--scenario", scenario, "--trials", "0", "--format", "json"], { encoding: "utf8" });
+  return JSON.parse(out).forecast;
+}
+
+/** The CLI's hire-by calendar as the page's rows show it: requisition, start, fully ramped. */
+function cliCalendar(forecast) {
+  return forecast.hires.map((h) => [`${h.segment} #${h.number}`, h.requisition_open, h.start, h.fully_ramped]);
+}
+
+async function openPlan(session) {
+  await (await session.byTestId("nav-plan")).click();
+  await session.waitFor("the plan headline", async () => (await (await session.byTestId("plan-headline")).text()).trim());
+}
+
+/** The page's hire-by calendar: hire, requisition, start, fully ramped per row. */
+async function pageCalendar(session) {
+  const rows = await session.findAll("tbody tr", await session.byTestId("hire-calendar"));
+  const out = [];
+  for (const row of rows) {
+    const cells = await session.findAll("th, td", row);
+    const text = await Promise.all(cells.map(async (c) => (await c.text()).trim()));
+    out.push([text[0], text[2], text[3], text[4]]);
+  }
+  return out;
+}
+
+async function waitForCalendar(session, expected, why) {
+  let shown;
+  try {
+    await session.waitFor(`the hire-by calendar ${why}`, async () => {
+      shown = await pageCalendar(session);
+      return JSON.stringify(shown) === JSON.stringify(expected);
+    });
+  } catch (err) {
+    throw new Error(`${err.message}; the page shows ${JSON.stringify(shown?.slice(0, 4))}, the CLI ${JSON.stringify(expected.slice(0, 4))}`);
+  }
+  return shown;
+}
+
+test("a. the Plan page answers with the CLI's headline and hire-by calendar", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openPlan(session);
+  const scenario = await selectedOption(session, "scenario-select");
+  assert.equal(scenario, "Base plan", "the demo opens on its Base plan");
+
+  const expected = cliPlan(h.db, scenario);
+  const headline = (await (await session.byTestId("plan-headline")).text()).trim();
+  assert.equal(headline, expected.headline, "headline: page vs `csplan plan`");
+  assert.ok(expected.hires.length > 0, "the demo's plan hires");
+  await waitForCalendar(session, cliCalendar(expected), "of `csplan plan`");
+  const last = expected.totals.at(-1);
+  assert.equal(Number((await (await session.byTestId("kpi-required")).text()).trim()), last.team.required_headcount);
+
+  // The risk bands finish off the window's thread and say which seed they used.
+  await session.waitFor("the risk bands", async () => (await (await session.byTestId("bands-status")).text()).includes("seed 20270101"));
+  await saveScreenshot(session, "plan.png");
+  // The calendar, the charts and the growth grid below the fold, for a look at the whole page.
+  for (const [i, at] of [1, 2, 3].entries()) {
+    await session.execute(`document.querySelector("main").scrollTop = ${at * 700};`);
+    await saveScreenshot(session, `plan-${i + 2}.png`);
+  }
+});
+
+test("b. a longer lead time moves the requisitions to the dates the CLI prints for the saved plan", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openPlan(session);
+  const scenario = await selectedOption(session, "scenario-select");
+  const before = cliCalendar(cliPlan(h.db, scenario));
+  await waitForCalendar(session, before, "before the change");
+
+  await typeNumber(session, "input-lead-time", 150);
+  await waitSaved(session);
+  // The CLI reads the plan the page saved, so it computes with the new lead time too.
+  const after = cliCalendar(cliPlan(h.db, scenario));
+  assert.notDeepEqual(after, before, "150 days of lead time open the requisitions earlier than 90");
+  await waitForCalendar(session, after, "after the lead time became 150 days");
+  assert.ok(after[0][1] < before[0][1], `the first requisition opens earlier: ${after[0][1]} vs ${before[0][1]}`);
+  await saveScreenshot(session, "plan-lead-time.png");
+});
