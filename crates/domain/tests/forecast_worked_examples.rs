@@ -158,8 +158,10 @@ fn growing_book_requisition_dates() {
     assert_eq!(plan.ramp_months, 3);
 }
 
-/// §1.3 item 2 (ramp 0% / 50% / 50%): a hire for Q2 works Q1 at (0 + 0.5 + 0.5) / 3 = 1/3 FTE
-/// and is on the payroll all of Q1.
+/// §1.3 items 2-3 (ramp 0% / 50% / 50%, 90-day lead time): the requisitions for Q1 and Q2 are
+/// late, so opened on 2027-01-01 those hires start on 2027-04-01 with the Q3 hire: Q1 has only
+/// today's 10 CSMs (a shortfall of 1), Q2 adds 4 hires at (0 + 0.5 + 0.5) / 3 = 1/3 each, Q3
+/// has them fully and the Q4 hire at 1/3; all of Q2's payroll has 14 CSMs.
 #[test]
 fn growing_book_effective_capacity() {
     let plan = forecast(&growing_book()).unwrap();
@@ -169,36 +171,75 @@ fn growing_book_effective_capacity() {
         .map(|r| r.team.clone())
         .collect();
     close(teams[0].existing_fte, 10.0);
-    close(teams[0].ramped_hires_fte, 1.0);
-    close(teams[0].ramping_fte, 2.0 / 3.0);
-    close(teams[0].effective_fte, 11.0 + 2.0 / 3.0);
-    close(teams[0].surplus_fte, 2.0 / 3.0);
-    close(teams[0].paid_fte, 13.0);
-    close(teams[1].effective_fte, 13.0 + 1.0 / 3.0);
-    close(teams[1].surplus_fte, 13.0 + 1.0 / 3.0 - 12.1);
+    close(teams[0].ramped_hires_fte, 0.0);
+    close(teams[0].ramping_fte, 0.0);
+    close(teams[0].effective_fte, 10.0);
+    close(teams[0].surplus_fte, -1.0);
+    close(teams[0].paid_fte, 10.0);
+    close(teams[1].ramping_fte, 4.0 / 3.0);
+    close(teams[1].effective_fte, 10.0 + 4.0 / 3.0);
+    close(teams[1].surplus_fte, 10.0 + 4.0 / 3.0 - 12.1);
+    close(teams[1].paid_fte, 14.0);
+    close(teams[2].ramped_hires_fte, 4.0);
+    close(teams[2].ramping_fte, 1.0 / 3.0);
     close(teams[3].effective_fte, 15.0);
     close(teams[3].surplus_fte, 15.0 - 14.641);
     assert_eq!(teams[3].cumulative_hires, 5);
     assert_eq!(teams[3].required_headcount, 15);
 }
 
-/// §1.3 cost band and §5.2 Magic Number, Q1: paid 13 CSMs x $150,000 / 4 = $487,500; managers
-/// 13 / 8 = 1.625 x $200,000 / 4 = $81,250; CS cost $568,750; x 4 / $16.5M = 13.79% (5-15%).
-/// Renewed $15M x 3/12 = $3,750,000, no upsell, no support cost: 3,750,000 / 568,750 = 6.593.
+/// On time, a hire for Q2 works Q1 at 1/3 and counts fully from Q2: with a 30-day lead time
+/// nothing is late and Q1 has 10 + 1 ramped + 2 x 1/3 ramping.
+#[test]
+fn on_time_hires_ramp_before_their_quarter() {
+    let mut inputs = growing_book();
+    inputs.start = d("2027-07-01");
+    inputs.supply.lead_time_days = 0;
+    inputs.supply.ramp.productivity_by_month = vec![];
+    let plan = forecast(&inputs).unwrap();
+    assert!(plan.hires.iter().all(|h| h.late_by_days == 0));
+    close(plan.segments[0].quarters[0].team.effective_fte, 11.0);
+    let mut ramping = growing_book();
+    ramping.start = d("2027-07-01");
+    ramping.supply.lead_time_days = 0;
+    ramping.segments[0].base.new_logos = LogoMovement::Rate { rate: 0.0 };
+    ramping.segments[0].overrides.push(QuarterOverride {
+        quarter: 2,
+        new_logos: Some(LogoMovement::Count { logos: 30.0 }),
+        ..QuarterOverride::default()
+    });
+    // Q2: 130 logos x $150k = $19.5M -> 13 FTE -> 3 hires starting 2027-07-01 (month 0, on
+    // time with no lead time): Q1 has 10 + 3 x 1/3 = 11 effective, Q2 13.
+    let plan = forecast(&ramping).unwrap();
+    let q = &plan.segments[0].quarters;
+    assert_eq!(q[1].team.hires, 3);
+    close(q[0].team.ramping_fte, 1.0);
+    close(q[0].team.effective_fte, 11.0);
+    close(q[0].team.paid_fte, 13.0);
+    close(q[1].team.ramped_hires_fte, 3.0);
+    assert_eq!(plan.hires[0].start, d("2027-07-01"));
+    assert_eq!(plan.hires[0].earliest_start, d("2027-07-01"));
+}
+
+/// §1.3 cost band and §5.2 Magic Number, Q1: paid 10 CSMs x $150,000 / 4 = $375,000; managers
+/// 10 / 8 = 1.25 x $200,000 / 4 = $62,500; CS cost $437,500; x 4 / $16.5M = 10.6% (5-15%).
+/// Renewed $15M x 3/12 = $3,750,000, no upsell, no support cost: 3,750,000 / 437,500 = 8.57.
 #[test]
 fn growing_book_cost_and_magic_number() {
     let plan = forecast(&growing_book()).unwrap();
     let q1 = &plan.totals[0];
-    assert_eq!(q1.cost.csm_cost, dollars(487_500));
-    close(q1.cost.manager_fte, 1.625);
-    assert_eq!(q1.cost.manager_cost, dollars(81_250));
-    assert_eq!(q1.cost.cs_cost, dollars(568_750));
-    close(q1.cost.cost_pct_of_arr.unwrap(), 2_275_000.0 / 16_500_000.0);
+    assert_eq!(q1.cost.csm_cost, dollars(375_000));
+    close(q1.cost.manager_fte, 1.25);
+    assert_eq!(q1.cost.manager_cost, dollars(62_500));
+    assert_eq!(q1.cost.cs_cost, dollars(437_500));
+    close(q1.cost.cost_pct_of_arr.unwrap(), 1_750_000.0 / 16_500_000.0);
     assert_eq!(q1.cost.band, Some(CostBand::FiveToFifteen));
     assert_eq!(q1.renewed_arr, dollars(3_750_000));
     assert_eq!(q1.upsell_arr, Cents::ZERO);
     assert_eq!(q1.support_cost, Cents::ZERO);
-    close(q1.magic_number.unwrap(), 3_750_000.0 / 568_750.0);
+    close(q1.magic_number.unwrap(), 3_750_000.0 / 437_500.0);
+    // Q2: 14 paid -> $525,000 + 1.75 managers $87,500 = $612,500.
+    assert_eq!(plan.totals[1].cost.cs_cost, dollars(612_500));
     // One segment: the total is the segment.
     assert_eq!(plan.segments[0].quarters[0].cost, q1.cost);
 }

@@ -7,21 +7,40 @@ use super::calendar::quarter_spans;
 use super::cost::quarter_cost;
 use super::error::ForecastError;
 use super::factors::Factors;
-use super::hires::calendar;
+use super::hires::{HireDates, calendar, schedule};
 use super::inputs::{ForecastInputs, RequiredBasis, SegmentForecast};
 use super::limits::{MAX_AMOUNT, MAX_LOGOS};
 use super::need::{bottom_up, top_down};
 use super::output::{Forecast, Hire, QuarterSpan, SegmentOutlook, SegmentQuarter, TotalQuarter};
-use super::staffing::{RampShares, staff, survival_of};
+use super::staffing::{HireTiming, staff, survival_of};
 use super::totals::total;
 
-/// One segment's quarters at the given factors. `shares` is `RampShares::new` of the inputs'
-/// ramp and quarters.
+/// The plan's calendar, each quarter's hire dates and what those hires add to each quarter: all
+/// fixed by the inputs, so a Monte Carlo run prepares them once.
+pub(crate) struct Timeline {
+    pub(crate) spans: Vec<QuarterSpan>,
+    pub(crate) schedule: Vec<HireDates>,
+    pub(crate) timing: HireTiming,
+}
+
+pub(crate) fn timeline(inputs: &ForecastInputs) -> Result<Timeline, ForecastError> {
+    let spans = quarter_spans(inputs.start, inputs.quarters)?;
+    let schedule = schedule(inputs, &spans)?;
+    let start_months: Vec<i64> = schedule.iter().map(|d| d.start_month).collect();
+    let timing = HireTiming::new(&inputs.supply.ramp, &start_months);
+    Ok(Timeline {
+        spans,
+        schedule,
+        timing,
+    })
+}
+
+/// One segment's quarters at the given factors.
 pub(crate) fn segment_quarters(
     segment: &SegmentForecast,
     inputs: &ForecastInputs,
     factors: &Factors,
-    shares: &RampShares,
+    timing: &HireTiming,
 ) -> Vec<SegmentQuarter> {
     let books = roll(segment, inputs.quarters, factors);
     let activities = segment.activities_per_customer_per_month * factors.activities;
@@ -42,7 +61,7 @@ pub(crate) fn segment_quarters(
         &required,
         segment.current_csms,
         survival,
-        shares,
+        timing,
         inputs.rounding,
     );
     books
@@ -111,14 +130,17 @@ pub fn forecast(inputs: &ForecastInputs) -> Result<Forecast, ForecastError> {
 pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Forecast, ForecastError> {
     inputs.validate()?;
     check_factors(&factors)?;
-    let spans = quarter_spans(inputs.start, inputs.quarters)?;
-    let shares = RampShares::new(&inputs.supply.ramp, inputs.quarters);
+    let Timeline {
+        spans,
+        schedule,
+        timing,
+    } = timeline(inputs)?;
     let segments: Vec<SegmentOutlook> = inputs
         .segments
         .iter()
         .map(|s| SegmentOutlook {
             segment: s.segment.clone(),
-            quarters: segment_quarters(s, inputs, &factors, &shares),
+            quarters: segment_quarters(s, inputs, &factors, &timing),
         })
         .collect();
     check_ceilings(&segments)?;
@@ -128,7 +150,7 @@ pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Foreca
             total(q as u32 + 1, &rows, inputs)
         })
         .collect();
-    let hires = calendar(inputs, &spans, &segments)?;
+    let hires = calendar(&schedule, &spans, &segments);
     Ok(Forecast {
         headline: headline(&spans, &totals, &hires, inputs.basis),
         quarters: spans,

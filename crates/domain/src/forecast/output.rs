@@ -172,8 +172,11 @@ pub struct Hire {
     pub fully_ramped: IsoDate,
     /// Days the requisition is already late on the plan's start date (0 = on time).
     pub late_by_days: u32,
-    /// The first day the hire can be fully productive: `fully_ramped` when on time; for a late
-    /// requisition, opened on the plan's start date, plus the lead time and the ramp months.
+    /// The day the hire actually starts: `start` when on time; for a late requisition, opened on
+    /// the plan's start, the first day of the plan month in which the lead time has run out.
+    pub earliest_start: IsoDate,
+    /// `earliest_start` plus the ramp months: the first day the hire is fully productive
+    /// (`fully_ramped` when on time). Effective capacity counts the hire from these dates.
     pub earliest_fully_ramped: IsoDate,
 }
 

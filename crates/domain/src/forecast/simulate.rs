@@ -7,11 +7,11 @@
 //! Trial t draws from its own ChaCha8 stream (seed, stream t), so the bands depend only on the
 //! seed and the trial count: not on the order trials run in or on how many threads run them.
 
-use super::engine::segment_quarters;
+use super::engine::{segment_quarters, timeline};
 use super::error::ForecastError;
 use super::factors::Factors;
 use super::inputs::ForecastInputs;
-use super::staffing::RampShares;
+use super::staffing::HireTiming;
 use super::uncertainty::{
     Band, MoneyBand, QuarterBands, RiskBands, SegmentBands, SegmentQuarterBands, Spread,
     Uncertainty,
@@ -133,13 +133,13 @@ impl Layout {
 fn trial(
     inputs: &ForecastInputs,
     factors: &Factors,
-    shares: &RampShares,
+    timing: &HireTiming,
     layout: &Layout,
     row: &mut [f64],
 ) {
     row.fill(0.0);
     for (s, segment) in inputs.segments.iter().enumerate() {
-        for (q, sq) in segment_quarters(segment, inputs, factors, shares)
+        for (q, sq) in segment_quarters(segment, inputs, factors, timing)
             .iter()
             .enumerate()
         {
@@ -167,18 +167,17 @@ fn run_trials(
     inputs: &ForecastInputs,
     uncertainty: &Uncertainty,
     samplers: &Samplers,
+    timing: &HireTiming,
     layout: &Layout,
     progress: &Progress,
     threads: usize,
 ) -> Vec<f64> {
     let trials = uncertainty.trials as usize;
     let width = layout.width();
-    let shares = RampShares::new(&inputs.supply.ramp, inputs.quarters);
     let mut rows = vec![0.0; trials * width];
     let per_thread = trials.div_ceil(threads.clamp(1, trials.max(1)));
     std::thread::scope(|scope| {
         for (chunk_index, chunk) in rows.chunks_mut(per_thread * width).enumerate() {
-            let shares = &shares;
             scope.spawn(move || {
                 let first = chunk_index * per_thread;
                 for (block_index, block) in chunk.chunks_mut(BLOCK * width).enumerate() {
@@ -189,7 +188,7 @@ fn run_trials(
                     for (offset, row) in block.chunks_mut(width).enumerate() {
                         let t = (block_first + offset) as u64;
                         let factors = samplers.factors(uncertainty.seed, t);
-                        trial(inputs, &factors, shares, layout, row);
+                        trial(inputs, &factors, timing, layout, row);
                     }
                     progress.add_trials((block.len() / width) as u64);
                 }
@@ -295,7 +294,16 @@ fn simulate_on(
         quarters: inputs.quarters as usize,
         segments: inputs.segments.len(),
     };
-    let rows = run_trials(inputs, uncertainty, &samplers, &layout, progress, threads);
+    let timing = timeline(inputs)?.timing;
+    let rows = run_trials(
+        inputs,
+        uncertainty,
+        &samplers,
+        &timing,
+        &layout,
+        progress,
+        threads,
+    );
     if progress.is_cancelled() {
         return Err(ForecastError::Stopped);
     }

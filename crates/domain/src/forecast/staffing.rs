@@ -8,38 +8,49 @@
 //!   hires still there)` when above 0. A hire for q is fully productive on q's first day and
 //!   counts in full in q; attrition reaches it from the next quarter. Hires still ramping are not
 //!   counted on when sizing (they carry no planned load yet) but do show in effective capacity.
-//! * A hire for quarter k in an earlier quarter q adds its average productivity over q's three
-//!   months (from the ramp profile) to effective capacity and its months on the payroll to the
-//!   paid FTE.
+//! * A hire adds its average productivity over each quarter's three months (from the ramp
+//!   profile, counted from its actual start month: planned, or later when its requisition is
+//!   late, hires.rs) to effective capacity, and its months on the payroll to the paid FTE.
+//!   Contributions at 100% over the whole quarter count as ramped hires, the rest as ramping.
 
 use super::inputs::{RampProfile, Supply};
 use super::output::Team;
 use crate::capacity::Rounding;
 
-/// What a hire for quarter k adds in quarter k - d (d >= 1 quarters earlier), for every d of the
-/// plan. Depends only on the ramp, so a Monte Carlo run builds it once.
-pub(crate) struct RampShares {
-    /// Average productivity over the quarter's months; index d.
+/// What a hire for each quarter adds in each quarter. Depends only on the calendar, the ramp and
+/// the lead time, so a Monte Carlo run builds it once.
+pub(crate) struct HireTiming {
+    quarters: usize,
+    /// `productive[k * quarters + q]`: average productivity in quarter q of a hire for quarter k.
     productive: Vec<f64>,
-    /// Share of the quarter's months on the payroll; index d.
+    /// `paid[k * quarters + q]`: share of quarter q's months that hire is on the payroll.
     paid: Vec<f64>,
 }
 
-impl RampShares {
-    pub(crate) fn new(ramp: &RampProfile, quarters: u32) -> RampShares {
-        let m = i64::from(ramp.ramp_months());
-        let months = |d: i64| (0..3).map(move |i| m - 3 * d + i + 1);
-        let (productive, paid) = (0..=i64::from(quarters))
-            .map(|d| {
-                let productive = months(d)
-                    .map(|month| u32::try_from(month).map_or(0.0, |mo| ramp.productivity(mo)))
-                    .sum::<f64>()
-                    / 3.0;
-                let paid = months(d).filter(|&month| month >= 1).count() as f64 / 3.0;
-                (productive, paid)
-            })
-            .unzip();
-        RampShares { productive, paid }
+impl HireTiming {
+    /// `start_months[k]`: the plan month (0 = the first; negative = before the plan) in which a
+    /// hire for quarter k starts.
+    pub(crate) fn new(ramp: &RampProfile, start_months: &[i64]) -> HireTiming {
+        let quarters = start_months.len();
+        let mut productive = Vec::with_capacity(quarters * quarters);
+        let mut paid = Vec::with_capacity(quarters * quarters);
+        for &start in start_months {
+            for q in 0..quarters as i64 {
+                // Months since the start (1 = the first month) of the quarter's three months.
+                let months = (0..3).map(|i| 3 * q + i - start + 1);
+                let productivity = months
+                    .clone()
+                    .map(|m| u32::try_from(m).map_or(0.0, |m| ramp.productivity(m)))
+                    .sum::<f64>();
+                productive.push(productivity / 3.0);
+                paid.push(months.filter(|&m| m >= 1).count() as f64 / 3.0);
+            }
+        }
+        HireTiming {
+            quarters,
+            productive,
+            paid,
+        }
     }
 }
 
@@ -54,7 +65,7 @@ pub(crate) fn staff(
     required: &[f64],
     current_csms: f64,
     survival: f64,
-    shares: &RampShares,
+    timing: &HireTiming,
     rounding: Rounding,
 ) -> Vec<Team> {
     let n = required.len();
@@ -80,13 +91,18 @@ pub(crate) fn staff(
         .map(|q| {
             cumulative += hires[q];
             let existing_fte = current_csms * survive[q + 1];
-            let ramped_hires_fte: f64 = (0..=q).map(|k| hires[k] as f64 * survive[q - k]).sum();
-            let later = q + 1..n;
-            let ramping_fte: f64 = later
-                .clone()
-                .map(|k| hires[k] as f64 * shares.productive[k - q])
-                .sum();
-            let paid_ramping: f64 = later.map(|k| hires[k] as f64 * shares.paid[k - q]).sum();
+            let (mut ramped_hires_fte, mut ramping_fte, mut paid_hires) = (0.0, 0.0, 0.0);
+            for (k, &count) in hires.iter().enumerate().filter(|(_, c)| **c > 0) {
+                // Attrition reaches a hire from the quarter after the one it was hired for.
+                let staying = count as f64 * if q > k { survive[q - k] } else { 1.0 };
+                let productive = timing.productive[k * timing.quarters + q];
+                if productive >= 1.0 {
+                    ramped_hires_fte += staying;
+                } else {
+                    ramping_fte += staying * productive;
+                }
+                paid_hires += staying * timing.paid[k * timing.quarters + q];
+            }
             let leavers_fte = current_csms * (survive[q] - survive[q + 1])
                 + (0..q)
                     .map(|k| hires[k] as f64 * (survive[q - k - 1] - survive[q - k]))
@@ -103,7 +119,7 @@ pub(crate) fn staff(
                 hires: hires[q],
                 cumulative_hires: cumulative,
                 leavers_fte,
-                paid_fte: existing_fte + ramped_hires_fte + paid_ramping,
+                paid_fte: existing_fte + paid_hires,
             }
         })
         .collect()
@@ -118,27 +134,32 @@ pub(crate) fn survival_of(supply: &Supply, attrition_factor: f64) -> f64 {
 mod tests {
     use super::*;
 
-    /// The default ramp (0% month 1, 50% months 2-3): a hire for quarter k works all of
-    /// quarter k-1 at (0 + 0.5 + 0.5) / 3 and is not yet there in k-2.
-    #[test]
-    fn default_ramp_shares() {
-        let shares = RampShares::new(&RampProfile::default(), 3);
-        assert_eq!(shares.productive[0], 1.0);
-        assert_eq!(shares.productive[1], 1.0 / 3.0);
-        assert_eq!(shares.paid[1], 1.0);
-        assert_eq!(shares.productive[2], 0.0);
-        assert_eq!(shares.paid[2], 0.0);
+    fn at(timing: &HireTiming, k: usize, q: usize) -> (f64, f64) {
+        let i = k * timing.quarters + q;
+        (timing.productive[i], timing.paid[i])
     }
 
-    /// A 4-month ramp [0, 0.5, 0.5, 0.75]: starts one month before the quarter before.
+    /// The default ramp (0% month 1, 50% months 2-3) of a hire for Q2 starting on time in plan
+    /// month 0: all of Q1 at (0 + 0.5 + 0.5) / 3, full from Q2.
+    #[test]
+    fn default_ramp_on_time() {
+        let timing = HireTiming::new(&RampProfile::default(), &[-3, 0, 3]);
+        assert_eq!(at(&timing, 1, 0), (1.0 / 3.0, 1.0));
+        assert_eq!(at(&timing, 1, 1), (1.0, 1.0));
+        assert_eq!(at(&timing, 2, 0), (0.0, 0.0));
+        assert_eq!(at(&timing, 0, 0), (1.0, 1.0));
+    }
+
+    /// A 4-month ramp [0, 0.5, 0.5, 0.75] for Q3 starts in plan month 2: one paid month in Q1
+    /// at 0%, then months 2-4 of the ramp in Q2.
     #[test]
     fn four_month_ramp_reaches_two_quarters_back() {
         let ramp = RampProfile {
             productivity_by_month: vec![0.0, 0.5, 0.5, 0.75],
         };
-        let shares = RampShares::new(&ramp, 3);
-        assert_eq!(shares.productive[1], (0.5 + 0.5 + 0.75) / 3.0);
-        assert_eq!(shares.productive[2], 0.0);
-        assert_eq!(shares.paid[2], 1.0 / 3.0);
+        let timing = HireTiming::new(&ramp, &[-4, -1, 2]);
+        assert_eq!(at(&timing, 2, 0), (0.0, 1.0 / 3.0));
+        assert_eq!(at(&timing, 2, 1), ((0.5 + 0.5 + 0.75) / 3.0, 1.0));
+        assert_eq!(at(&timing, 2, 2), (1.0, 1.0));
     }
 }
