@@ -114,6 +114,12 @@ test("a. a file with errors: the report, the valid rows imported, the CLI agrees
   );
   await waitBook(session, h.db, 2000, "$35,100,996.71", "after the undo");
   await saveScreenshot(session, "data-undone.png");
+
+  // The next export of the same kind opens with the mapping the import used, and says so.
+  await (await session.byTestId("import-pick")).click();
+  await pickFileInDialog(PICK_TITLE, FIXTURE);
+  await session.waitFor("the second preview", async () => text(session, "import-run").catch(() => ""));
+  assert.equal(await text(session, "import-origin"), "The mapping you used the last time you imported this export was applied.");
 });
 
 test("b. a long import shows its progress and Cancel writes nothing", async (t) => {
