@@ -301,6 +301,38 @@ describe("Data page", () => {
     expect(byTestId("import-run")?.textContent).toBe("Import 3 valid rows (skip 2)");
   });
 
+  it("reads another sheet of a workbook with that sheet's own mapping", async () => {
+    handlers.import_pick = () => ({ ...previewWithProblems(), kind: "xlsx", encoding: "XLSX", sheets: ["Accounts", "Notes"], sheet: "Accounts" });
+    handlers.import_preview = (args) => ({
+      ...previewWithProblems(),
+      kind: "xlsx",
+      sheets: ["Accounts", "Notes"],
+      sheet: (args.options as ImportOptions).sheet,
+    });
+    open();
+    await settle();
+    await click("import-pick");
+    const select = byTestId("import-sheet") as HTMLSelectElement;
+    expect(select.value).toBe("Accounts");
+    expect(byTestId("import-preview")?.textContent).toContain("Excel workbook");
+    select.value = "Notes";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    const sent = calls.find((c) => c.cmd === "import_preview")!.args.options as ImportOptions;
+    expect([sent.sheet, sent.mapping]).toEqual(["Notes", null]);
+    expect((byTestId("import-sheet") as HTMLSelectElement).value).toBe("Notes");
+  });
+
+  it("saves the report shown through the save dialog and says where", async () => {
+    handlers.import_report_save = () => "/home/me/crm export - problems.csv";
+    open();
+    await settle();
+    await click("import-pick");
+    await click("import-report-save");
+    expect(calls.filter((c) => c.cmd === "import_report_save")).toHaveLength(1);
+    expect(byTestId("import-report-saved")?.textContent).toBe("Report saved to /home/me/crm export - problems.csv.");
+  });
+
   it("undoes the last import after a confirmation and reloads every page", async () => {
     history = [record];
     handlers.import_undo = () => {
