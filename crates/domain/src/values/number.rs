@@ -13,6 +13,10 @@ pub enum WholeError {
 
 /// `-3`, `1,200`, `1 200`, `72.0` -> the integer; `72.5` or `12k` -> NotWhole.
 pub fn parse_whole(text: &str) -> Result<i64, WholeError> {
+    // The common case, plain digits, without trimming or allocating.
+    if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0')));
+    }
     let text = text.trim();
     if text.is_empty() {
         return Err(WholeError::Empty);

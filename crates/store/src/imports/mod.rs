@@ -139,6 +139,8 @@ struct Prepared {
 struct Scan {
     validator: Validator,
     sample: Vec<Vec<String>>,
+    /// The encoding is known only once every record has been read.
+    encoding: &'static str,
 }
 
 enum Attempt {
@@ -201,8 +203,13 @@ impl Store {
             }
         }
         progress.set_phase(ImportPhase::Done);
+        let encoding = found
+            .as_ref()
+            .map_or(prepared.info.encoding, |scan| scan.encoding);
         let (rows, valid_rows, report, sample) = match found {
-            Some(Scan { validator, sample }) => {
+            Some(Scan {
+                validator, sample, ..
+            }) => {
                 let undecided_rows = if finding == DateOrderFinding::Ambiguous {
                     validator.evidence.ambiguous
                 } else {
@@ -231,7 +238,7 @@ impl Store {
             kind: prepared.kind,
             sheets: prepared.info.sheets,
             sheet: prepared.info.sheet,
-            encoding: prepared.info.encoding.to_string(),
+            encoding: encoding.to_string(),
             headers: prepared.headers,
             mapping: prepared.mapping,
             mapping_origin: prepared.origin,
@@ -421,9 +428,10 @@ impl Store {
             if progress.is_cancelled() {
                 break;
             }
-            match write::write_rows(&mut tx, &batch, mode, Some(import_id)).await {
+            let size = batch.len() as u64;
+            match write::write_rows(&mut tx, batch, mode, Some(import_id)).await {
                 Ok(n) => {
-                    written += batch.len() as u64;
+                    written += size;
                     updated += n;
                 }
                 Err(e) => {
@@ -574,7 +582,7 @@ fn scan(
     let mut writing = true;
     let mut writer_gone = false;
     let mut seen = 0u64;
-    source::read(
+    let info = source::read(
         &file,
         kind,
         sheet.as_deref(),
@@ -620,7 +628,11 @@ fn scan(
         // A refused batch means the writer already failed and reports that error.
         let _ = deliver(batch);
     }
-    Ok(Scan { validator, sample })
+    Ok(Scan {
+        validator,
+        sample,
+        encoding: info.encoding,
+    })
 }
 
 /// A whole accounts file checked with the import's rules (detected mapping, date order from the
@@ -713,7 +725,7 @@ pub(crate) fn scan_book(
         let total = validator.problems.total;
         if total == 0 {
             for row in rows {
-                if !on_row(row.account) {
+                if !on_row(row.into()) {
                     break;
                 }
             }

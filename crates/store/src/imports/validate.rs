@@ -10,19 +10,113 @@ use super::report::Problems;
 use super::source::Fields;
 use crate::accounts::{AccountRow, ICP_FITS, PLANS, REGIONS, STAGES};
 use csplan_domain::Cents;
+use csplan_domain::segmentation::IsoDate;
 use csplan_domain::values::{
     AmountError, DateOrder, DateReading, DateValueError, WholeError, parse_amount,
     parse_percent_points, parse_whole, read_date,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
-/// A valid row, ready to write.
+/// A valid row, ready to write. Text is held as `Arc<str>`: sqlx binds an `Arc<str>` without
+/// copying it, and the enumerated columns share one `Arc` per allowed value, so a million rows
+/// cost a few million fewer allocations than owned strings would.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ImportRow {
-    pub account: AccountRow,
+    pub account_id: Arc<str>,
+    pub account_name: Arc<str>,
+    pub arr_cents: i64,
+    pub employees: Option<i64>,
+    pub industry: Option<Arc<str>>,
+    pub region: Arc<str>,
+    pub plan: Arc<str>,
+    pub contract_start: Arc<str>,
+    pub renewal_date: Arc<str>,
+    pub lifecycle_stage: Arc<str>,
+    pub health_score: i64,
+    pub nps: Option<i64>,
+    pub active_users: i64,
+    pub licenses: i64,
+    pub csm_owner: Option<Arc<str>>,
+    pub icp_fit: Arc<str>,
     /// The custom columns' non-empty values as a JSON object, or None.
-    pub custom_fields: Option<String>,
+    pub custom_fields: Option<Arc<str>>,
+}
+
+impl From<AccountRow> for ImportRow {
+    fn from(a: AccountRow) -> ImportRow {
+        ImportRow {
+            account_id: a.account_id.into(),
+            account_name: a.account_name.into(),
+            arr_cents: a.arr.0,
+            employees: a.employees,
+            industry: a.industry.map(Into::into),
+            region: a.region.into(),
+            plan: a.plan.into(),
+            contract_start: a.contract_start.into(),
+            renewal_date: a.renewal_date.into(),
+            lifecycle_stage: a.lifecycle_stage.into(),
+            health_score: a.health_score,
+            nps: a.nps,
+            active_users: a.active_users,
+            licenses: a.licenses,
+            csm_owner: a.csm_owner.map(Into::into),
+            icp_fit: a.icp_fit.into(),
+            custom_fields: None,
+        }
+    }
+}
+
+impl From<ImportRow> for AccountRow {
+    fn from(r: ImportRow) -> AccountRow {
+        AccountRow {
+            account_id: r.account_id.to_string(),
+            account_name: r.account_name.to_string(),
+            arr: Cents(r.arr_cents),
+            employees: r.employees,
+            industry: r.industry.map(|s| s.to_string()),
+            region: r.region.to_string(),
+            plan: r.plan.to_string(),
+            contract_start: r.contract_start.to_string(),
+            renewal_date: r.renewal_date.to_string(),
+            lifecycle_stage: r.lifecycle_stage.to_string(),
+            health_score: r.health_score,
+            nps: r.nps,
+            active_users: r.active_users,
+            licenses: r.licenses,
+            csm_owner: r.csm_owner.map(|s| s.to_string()),
+            icp_fit: r.icp_fit.to_string(),
+        }
+    }
+}
+
+/// The enumerated columns, each with its allowed values.
+#[derive(Debug, Clone, Copy)]
+enum Enumerated {
+    Region,
+    Plan,
+    Stage,
+    IcpFit,
+}
+
+impl Enumerated {
+    const ALL: [Enumerated; 4] = [
+        Enumerated::Region,
+        Enumerated::Plan,
+        Enumerated::Stage,
+        Enumerated::IcpFit,
+    ];
+
+    fn allowed(self) -> &'static [&'static str] {
+        match self {
+            Enumerated::Region => &REGIONS,
+            Enumerated::Plan => &PLANS,
+            Enumerated::Stage => &STAGES,
+            Enumerated::IcpFit => &ICP_FITS,
+        }
+    }
 }
 
 /// What the file's numeric dates say about their day/month order.
@@ -56,8 +150,29 @@ impl DateEvidence {
 /// (a million of them fit in a few megabytes), any other id by its text.
 #[derive(Default)]
 struct SeenIds {
-    numbered: HashMap<u32, u64>,
+    numbered: HashMap<u32, u64, BuildHasherDefault<NumberHasher>>,
     other: HashMap<String, u64>,
+}
+
+/// Account numbers are not chosen by an attacker and are spread already: one multiplication
+/// (Fibonacci hashing) mixes them enough, at a fraction of SipHash's cost per row.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl SeenIds {
@@ -92,6 +207,8 @@ fn w1_number(id: &str) -> Option<u32> {
 
 pub(crate) struct Validator {
     plan: ColumnPlan,
+    /// One shared `Arc<str>` per allowed value of each enumerated column.
+    canonical: [Vec<Arc<str>>; 4],
     order: Option<DateOrder>,
     seen: SeenIds,
     /// The first currency named in the ARR column, and its line.
@@ -106,6 +223,7 @@ impl Validator {
     pub fn new(plan: ColumnPlan, order: Option<DateOrder>) -> Validator {
         Validator {
             plan,
+            canonical: Enumerated::ALL.map(|e| e.allowed().iter().map(|v| Arc::from(*v)).collect()),
             order,
             seen: SeenIds::default(),
             currency: None,
@@ -156,37 +274,37 @@ impl Validator {
             validator: self,
         };
         let account_id = row.required_text(AccountField::AccountId);
-        let account = AccountRow {
+        let imported = ImportRow {
             account_name: row.required_text(AccountField::AccountName),
-            arr: row.arr(),
+            arr_cents: row.arr().0,
             employees: row.optional_whole(AccountField::Employees, 0, i64::MAX),
             industry: row.optional_text(AccountField::Industry),
-            region: row.one_of(AccountField::Region, &REGIONS),
-            plan: row.one_of(AccountField::Plan, &PLANS),
+            region: row.one_of(AccountField::Region, Enumerated::Region),
+            plan: row.one_of(AccountField::Plan, Enumerated::Plan),
             contract_start: row.date(AccountField::ContractStart),
             renewal_date: row.date(AccountField::RenewalDate),
-            lifecycle_stage: row.one_of(AccountField::LifecycleStage, &STAGES),
+            lifecycle_stage: row.one_of(AccountField::LifecycleStage, Enumerated::Stage),
             health_score: row.required_whole(AccountField::HealthScore, 0, 100),
             nps: row.optional_whole(AccountField::Nps, 0, 10),
             active_users: row.required_whole(AccountField::ActiveUsers, 0, i64::MAX),
             licenses: row.required_whole(AccountField::Licenses, 0, i64::MAX),
             csm_owner: row.optional_text(AccountField::CsmOwner),
-            icp_fit: row.one_of(AccountField::IcpFit, &ICP_FITS),
+            icp_fit: row.one_of(AccountField::IcpFit, Enumerated::IcpFit),
+            custom_fields: row.custom_fields(),
             account_id,
         };
-        let custom_fields = row.custom_fields();
-        let duplicate = !account.account_id.is_empty()
+        let duplicate = !imported.account_id.is_empty()
             && {
-                match self.seen.first_line(&account.account_id, line) {
+                match self.seen.first_line(&imported.account_id, line) {
                     Some(first) => {
                         let column = self.plan.header_of(AccountField::AccountId).to_string();
                         self.problems.push(
                         line,
                         Some(column),
-                        account.account_id.clone(),
+                        imported.account_id.to_string(),
                         format!(
                             "{} appears again (first on line {first}); each account may appear once (duplicate account id)",
-                            account.account_id
+                            imported.account_id
                         ),
                     );
                         true
@@ -203,23 +321,22 @@ impl Validator {
         if self.evidence.ambiguous > ambiguous_before {
             return None;
         }
-        Some(ImportRow {
-            account,
-            custom_fields,
-        })
+        Some(imported)
     }
 }
 
-/// One record being read; every problem goes straight to the validator's report.
+/// One record being read; every problem goes straight to the validator's report. Values are
+/// borrowed from the record (`'f`), never copied unless they are kept.
 struct RowReader<'v, 'f> {
     line: u64,
     fields: &'f Fields<'f>,
     validator: &'v mut Validator,
 }
 
-impl RowReader<'_, '_> {
-    fn value(&self, field: AccountField) -> &str {
-        self.validator.plan.fields[field as usize].map_or("", |p| self.fields.get(p))
+impl<'f> RowReader<'_, 'f> {
+    fn value(&self, field: AccountField) -> &'f str {
+        let fields: &'f Fields<'f> = self.fields;
+        self.validator.plan.fields[field as usize].map_or("", |p| fields.get(p))
     }
 
     fn problem(&mut self, field: AccountField, value: &str, reason: String) {
@@ -238,18 +355,18 @@ impl RowReader<'_, '_> {
     }
 
     /// Text exactly as the file has it ("=HYPERLINK(...)" included: exports neutralise it).
-    fn required_text(&mut self, field: AccountField) -> String {
+    fn required_text(&mut self, field: AccountField) -> Arc<str> {
         let value = self.value(field);
         if value.trim().is_empty() {
             self.missing(field);
-            return String::new();
+            return Arc::from("");
         }
-        value.to_string()
+        Arc::from(value)
     }
 
-    fn optional_text(&self, field: AccountField) -> Option<String> {
+    fn optional_text(&self, field: AccountField) -> Option<Arc<str>> {
         let value = self.value(field);
-        (!value.trim().is_empty()).then(|| value.to_string())
+        (!value.trim().is_empty()).then(|| Arc::from(value))
     }
 
     fn arr(&mut self) -> Cents {
@@ -259,9 +376,10 @@ impl RowReader<'_, '_> {
             (None, Some(p)) => (p, true),
             (None, None) => return Cents::ZERO,
         };
-        let value = self.fields.get(position).to_string();
+        let fields: &'f Fields<'f> = self.fields;
+        let value = fields.get(position);
         let what = if monthly { "MRR" } else { "ARR" };
-        let amount = match parse_amount(&value) {
+        let amount = match parse_amount(value) {
             Ok(amount) => amount,
             Err(AmountError::Empty) => {
                 self.missing(AccountField::Arr);
@@ -270,7 +388,7 @@ impl RowReader<'_, '_> {
             Err(AmountError::TooManyDecimals) => {
                 self.problem(
                     AccountField::Arr,
-                    &value,
+                    value,
                     format!("{value} has more than 2 decimals; {what} is in dollars and cents"),
                 );
                 return Cents::ZERO;
@@ -278,7 +396,7 @@ impl RowReader<'_, '_> {
             Err(AmountError::NotANumber | AmountError::TooLarge) => {
                 self.problem(
                     AccountField::Arr,
-                    &value,
+                    value,
                     format!(
                         "\"{value}\" is not a number (write an amount like 1200.50, $1,200.50 or 1.200,50 EUR)"
                     ),
@@ -289,7 +407,7 @@ impl RowReader<'_, '_> {
         if amount.cents.0 < 0 {
             self.problem(
                 AccountField::Arr,
-                &value,
+                value,
                 format!("{value} is negative; {what} must be 0 or more (negative ARR)"),
             );
             return Cents::ZERO;
@@ -300,7 +418,7 @@ impl RowReader<'_, '_> {
                     let reason = format!(
                         "is in {code}, but line {first_line} is in {first}; CS Plan does not convert currencies, so convert the file to one currency first"
                     );
-                    self.problem(AccountField::Arr, &value, reason);
+                    self.problem(AccountField::Arr, value, reason);
                     return Cents::ZERO;
                 }
                 Some(_) => {}
@@ -311,7 +429,7 @@ impl RowReader<'_, '_> {
             match amount.cents.0.checked_mul(12) {
                 Some(cents) => Cents(cents),
                 None => {
-                    self.problem(AccountField::Arr, &value, format!("{value} is too large"));
+                    self.problem(AccountField::Arr, value, format!("{value} is too large"));
                     Cents::ZERO
                 }
             }
@@ -353,113 +471,117 @@ impl RowReader<'_, '_> {
     }
 
     fn required_whole(&mut self, field: AccountField, min: i64, max: i64) -> i64 {
-        let value = self.value(field).to_string();
+        let value = self.value(field);
         if value.trim().is_empty() {
             self.missing(field);
             return 0;
         }
-        self.whole(field, &value, min, max).unwrap_or(0)
+        self.whole(field, value, min, max).unwrap_or(0)
     }
 
     fn optional_whole(&mut self, field: AccountField, min: i64, max: i64) -> Option<i64> {
-        let value = self.value(field).to_string();
+        let value = self.value(field);
         if value.trim().is_empty() {
             return None;
         }
-        self.whole(field, &value, min, max)
+        self.whole(field, value, min, max)
     }
 
     /// Matched ignoring case and surrounding spaces, stored in the canonical spelling. `NA` is
     /// North America here, never "not available".
-    fn one_of(&mut self, field: AccountField, allowed: &[&'static str]) -> String {
+    fn one_of(&mut self, field: AccountField, kind: Enumerated) -> Arc<str> {
         let value = self.value(field);
         let trimmed = value.trim();
         if trimmed.is_empty() {
             self.missing(field);
-            return String::new();
+            return Arc::from("");
         }
-        match allowed.iter().find(|a| a.eq_ignore_ascii_case(trimmed)) {
-            Some(canonical) => (*canonical).to_string(),
+        let allowed = kind.allowed();
+        match allowed.iter().position(|a| a.eq_ignore_ascii_case(trimmed)) {
+            Some(index) => Arc::clone(&self.validator.canonical[kind as usize][index]),
             None => {
-                let value = value.to_string();
                 self.problem(
                     field,
-                    &value,
+                    value,
                     format!(
                         "\"{value}\" is not one of {} (unknown value)",
                         allowed.join(", ")
                     ),
                 );
-                String::new()
+                Arc::from("")
             }
         }
     }
 
-    fn date(&mut self, field: AccountField) -> String {
-        let value = self.value(field).to_string();
+    fn date(&mut self, field: AccountField) -> Arc<str> {
+        let value = self.value(field);
         if value.trim().is_empty() {
             self.missing(field);
-            return String::new();
+            return Arc::from("");
+        }
+        // The W1 form, already a real day: kept as it is, without formatting it again.
+        if IsoDate::parse(value).is_ok() {
+            return Arc::from(value);
         }
         let order = self.validator.order;
-        match read_date(&value) {
-            Ok(DateReading::Exact(date)) => date.to_string(),
+        match read_date(value) {
+            Ok(DateReading::Exact(date)) => Arc::from(date.to_string()),
             Ok(DateReading::OnlyAs(date, only)) => match order {
                 Some(chosen) if chosen != only => {
                     self.problem(
                         field,
-                        &value,
+                        value,
                         format!(
                             "{value} is not a real calendar date in {} order, the order of this file's dates",
                             chosen.words()
                         ),
                     );
-                    String::new()
+                    Arc::from("")
                 }
-                Some(_) => date.to_string(),
+                Some(_) => Arc::from(date.to_string()),
                 None => {
                     let evidence = &mut self.validator.evidence;
                     match only {
                         DateOrder::Mdy => evidence.month_first += 1,
                         DateOrder::Dmy => evidence.day_first += 1,
                     }
-                    date.to_string()
+                    Arc::from(date.to_string())
                 }
             },
             Ok(DateReading::Numeric(date)) => match order.and_then(|o| date.resolve(o)) {
-                Some(day) => day.to_string(),
+                Some(day) => Arc::from(day.to_string()),
                 None => {
                     let column = self.validator.plan.header_of(field).to_string();
                     let evidence = &mut self.validator.evidence;
                     evidence.ambiguous += 1;
                     if evidence.first_ambiguous.is_none() {
-                        evidence.first_ambiguous = Some((self.line, column, value));
+                        evidence.first_ambiguous = Some((self.line, column, value.to_string()));
                     }
-                    String::new()
+                    Arc::from("")
                 }
             },
             Err(DateValueError::NoSuchDay) => {
                 self.problem(
                     field,
-                    &value,
+                    value,
                     format!("{value} is not a real calendar date (impossible date)"),
                 );
-                String::new()
+                Arc::from("")
             }
             Err(DateValueError::Format) => {
                 self.problem(
                     field,
-                    &value,
+                    value,
                     format!(
                         "\"{value}\" is not a date (write it as YYYY-MM-DD, MM/DD/YYYY, DD/MM/YYYY or 5 Mar 2026)"
                     ),
                 );
-                String::new()
+                Arc::from("")
             }
         }
     }
 
-    fn custom_fields(&self) -> Option<String> {
+    fn custom_fields(&self) -> Option<Arc<str>> {
         let mut values = serde_json::Map::new();
         for (position, header) in &self.validator.plan.custom {
             let value = self.fields.get(*position);
@@ -467,6 +589,6 @@ impl RowReader<'_, '_> {
                 values.insert(header.clone(), serde_json::Value::String(value.to_string()));
             }
         }
-        (!values.is_empty()).then(|| serde_json::Value::Object(values).to_string())
+        (!values.is_empty()).then(|| Arc::from(serde_json::Value::Object(values).to_string()))
     }
 }

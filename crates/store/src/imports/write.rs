@@ -8,7 +8,7 @@ use super::validate::ImportRow;
 use crate::accounts::AccountRow;
 use sqlx::AssertSqlSafe;
 use sqlx::sqlite::SqliteConnection;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// 18 parameters a row: 500 rows use 9,000 of SQLite's 32,766 parameters per statement.
 pub(crate) const ROWS_PER_STATEMENT: usize = 500;
@@ -89,12 +89,14 @@ fn full_before_image_statement() -> &'static str {
 /// Writes `rows`; returns how many of them updated an account already stored.
 pub(crate) async fn write_rows(
     conn: &mut SqliteConnection,
-    rows: &[ImportRow],
+    rows: Vec<ImportRow>,
     mode: WriteMode,
     added_by: Option<i64>,
 ) -> Result<u64, sqlx::Error> {
     let mut updated = 0;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<ImportRow> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
         let full = chunk.len() == ROWS_PER_STATEMENT;
         let upsert = matches!(mode, WriteMode::Upsert { .. });
         if let WriteMode::Upsert { import_id } = mode {
@@ -104,8 +106,8 @@ pub(crate) async fn write_rows(
                 sqlx::query(AssertSqlSafe(before_image_sql(chunk.len())))
             };
             query = query.bind(import_id);
-            for row in chunk {
-                query = query.bind(row.account.account_id.as_str());
+            for row in &chunk {
+                query = query.bind(Arc::clone(&row.account_id));
             }
             updated += query.execute(&mut *conn).await?.rows_affected();
         }
@@ -114,26 +116,26 @@ pub(crate) async fn write_rows(
         } else {
             sqlx::query(AssertSqlSafe(insert_sql(chunk.len(), upsert)))
         };
+        // Moved, not borrowed: sqlx binds an owned Arc<str> without copying the text.
         for row in chunk {
-            let a = &row.account;
             query = query
-                .bind(a.account_id.as_str())
-                .bind(a.account_name.as_str())
-                .bind(a.arr.0)
-                .bind(a.employees)
-                .bind(a.industry.as_deref())
-                .bind(a.region.as_str())
-                .bind(a.plan.as_str())
-                .bind(a.contract_start.as_str())
-                .bind(a.renewal_date.as_str())
-                .bind(a.lifecycle_stage.as_str())
-                .bind(a.health_score)
-                .bind(a.nps)
-                .bind(a.active_users)
-                .bind(a.licenses)
-                .bind(a.csm_owner.as_deref())
-                .bind(a.icp_fit.as_str())
-                .bind(row.custom_fields.as_deref())
+                .bind(row.account_id)
+                .bind(row.account_name)
+                .bind(row.arr_cents)
+                .bind(row.employees)
+                .bind(row.industry)
+                .bind(row.region)
+                .bind(row.plan)
+                .bind(row.contract_start)
+                .bind(row.renewal_date)
+                .bind(row.lifecycle_stage)
+                .bind(row.health_score)
+                .bind(row.nps)
+                .bind(row.active_users)
+                .bind(row.licenses)
+                .bind(row.csm_owner)
+                .bind(row.icp_fit)
+                .bind(row.custom_fields)
                 .bind(added_by);
         }
         query.execute(&mut *conn).await?;
@@ -147,13 +149,7 @@ pub(crate) async fn insert_book(
     conn: &mut SqliteConnection,
     accounts: Vec<AccountRow>,
 ) -> Result<(), sqlx::Error> {
-    let rows: Vec<ImportRow> = accounts
-        .into_iter()
-        .map(|account| ImportRow {
-            account,
-            custom_fields: None,
-        })
-        .collect();
-    write_rows(conn, &rows, WriteMode::Insert, None).await?;
+    let rows = accounts.into_iter().map(ImportRow::from).collect();
+    write_rows(conn, rows, WriteMode::Insert, None).await?;
     Ok(())
 }
