@@ -94,32 +94,36 @@ fn cell_html(cell: &Cell) -> (String, bool) {
     }
 }
 
-/// The summary table with only the columns a CFO reads.
+/// The summary table with only the columns a CFO reads, under short headings so it fits beside
+/// the charts; the workbook has every column.
 fn quarters(doc: &PlanDocument<'_>, out: &mut String) {
     let Some(summary) = sheets(doc).into_iter().find(|s| s.title == "Summary") else {
         return;
     };
     let wanted = [
-        "Quarter",
-        "Closing ARR",
-        "Required headcount",
-        "Effective FTE",
-        "Surplus (+) / shortfall (-) FTE",
-        "Hires",
-        "CS cost",
-        "CS cost % of ARR",
-        "CS Magic Number",
-        "Required headcount P10",
-        "Required headcount P90",
+        ("Quarter", "Quarter"),
+        ("Required headcount", "CSMs needed"),
+        ("Required headcount P10", "P10"),
+        ("Required headcount P90", "P90"),
+        ("Effective FTE", "Team FTE"),
+        ("Surplus (+) / shortfall (-) FTE", "Gap FTE"),
+        ("Hires", "Hires"),
+        ("CS cost % of ARR", "Cost % ARR"),
     ];
-    let columns: Vec<usize> = wanted
+    let columns: Vec<(usize, &str)> = wanted
         .iter()
-        .filter_map(|w| summary.headers.iter().position(|h| h == w))
+        .filter_map(|(w, short)| {
+            summary
+                .headers
+                .iter()
+                .position(|h| h == w)
+                .map(|i| (i, *short))
+        })
         .collect();
     out.push_str("<table>\n<thead><tr>");
-    for &c in &columns {
+    for &(c, short) in &columns {
         let class = if c == 0 { "" } else { " class=\"num\"" };
-        let _ = write!(out, "<th{class}>{}</th>", escape(&summary.headers[c]));
+        let _ = write!(out, "<th{class}>{}</th>", escape(short));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let gap = summary
@@ -128,7 +132,7 @@ fn quarters(doc: &PlanDocument<'_>, out: &mut String) {
         .position(|h| h.starts_with("Surplus"));
     for row in &summary.rows {
         out.push_str("<tr>");
-        for &c in &columns {
+        for &(c, _) in &columns {
             let (text, numeric) = row.get(c).map_or((String::new(), false), cell_html);
             let short =
                 Some(c) == gap && matches!(row.get(c), Some(Cell::Number(v, _)) if *v < -0.005);
@@ -198,7 +202,7 @@ pub fn forecast_report_html(doc: &PlanDocument<'_>) -> String {
     for svg in [&charts.capacity, &charts.hires, &charts.cost] {
         let _ = writeln!(body, "<figure>{svg}</figure>");
     }
-    body.push_str("<div>\n<h2>Per quarter</h2>\n");
+    body.push_str("<div class=\"per-quarter\">\n<h2>Per quarter</h2>\n");
     quarters(doc, &mut body);
     body.push_str("</div>\n</section>\n<h2>Assumptions</h2>\n");
     assumptions(doc, &mut body);
