@@ -56,3 +56,18 @@ done
 
 echo "== criterion: plan over time risk bands, 10,000 trials, 8 quarters, 5 segments"
 cargo bench -p csplan-domain --bench forecast
+
+echo "== csplan metrics, 1M accounts across two snapshots (issue 7: under 1 s as a whole process)"
+# The import snapshotted, then a second snapshot derived from it in SQL (churn, expansion,
+# contraction, health and usage drift, new accounts), so the diff has every kind of movement.
+metrics_db="$data/metrics_1m.db"
+if [ ! -f "$metrics_db" ]; then
+  cp "$data/book_1m.db" "$metrics_db"
+  "$csplan" snapshot take --db "$metrics_db" --as-of 2026-01-01 --label "2026-Q1 (import)"
+  sqlite3 "$metrics_db" < bench/metrics_second_snapshot.sql
+fi
+hyperfine --warmup 1 --runs 10 --export-markdown "$data/metrics_1m.md" \
+  -n "csplan metrics (1M, whole book)" "$csplan metrics --db $metrics_db --format json" \
+  -n "csplan metrics (1M, by segment)" "$csplan metrics --db $metrics_db --by segment --format json"
+/usr/bin/time -f "%e s, peak RSS %M KiB: csplan metrics (1M, whole book)" \
+  "$csplan" metrics --db "$metrics_db" --format json > /dev/null

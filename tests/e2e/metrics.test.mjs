@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, test } from "node:test";
 
-import { CLI, checkPrerequisites, harness, saveScreenshot } from "./helpers.mjs";
+import { CLI, checkPrerequisites, chooseOption, harness, saveScreenshot } from "./helpers.mjs";
 
 before(checkPrerequisites);
 
@@ -57,11 +57,7 @@ test("the dashboard's NRR and GRR equal the CLI's, and the formula view shows NR
   await saveScreenshot(session, "metrics-nrr-formula.png");
 
   // Per segment: the table lists the three ARR tiers under the whole book.
-  const chooser = await session.byTestId("group-by");
-  await session.execute(
-    `const s = document.querySelector('[data-testid="group-by"]'); s.value = 'segment'; s.dispatchEvent(new Event('change'));`,
-  );
-  void chooser;
+  await chooseOption(session, "group-by", "Segment (ARR tier)");
   await session.waitFor("the segment table", async () => (await text(session, "metrics-groups")).includes("Segment SMB"));
   const bySegment = JSON.parse(
     execFileSync(CLI, ["metrics", "--db", h.db, "--by", "segment", "--format", "json"], { encoding: "utf8" }),
@@ -69,5 +65,8 @@ test("the dashboard's NRR and GRR equal the CLI's, and the formula view shows NR
   const smb = bySegment.groups.find((g) => g.label === "Segment SMB");
   const smbNrr = smb.metrics.find((m) => m.key === "nrr").value;
   assert.ok((await text(session, "metrics-groups")).includes(percent(smbNrr)));
+  await session.execute(`document.querySelector('[data-testid="metrics-trend"]').scrollIntoView();`);
   await saveScreenshot(session, "metrics-by-segment.png");
+  await session.execute(`document.querySelector('[data-testid="warning-list"]').scrollIntoView({ block: "end" });`);
+  await saveScreenshot(session, "metrics-early-warning.png");
 });

@@ -69,6 +69,14 @@ pub struct WarningsArgs {
     /// Health score where yellow starts (default: the workspace's setting, else 40).
     #[arg(long, value_name = "POINTS")]
     pub yellow_from: Option<f64>,
+    /// A health fall of at least this many points is listed (default: the workspace's
+    /// setting, else 10).
+    #[arg(long, value_name = "POINTS")]
+    pub health_drop: Option<f64>,
+    /// A fall in active users of at least this percentage is listed (default: the workspace's
+    /// setting, else 20).
+    #[arg(long, value_name = "PERCENT")]
+    pub usage_drop: Option<f64>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

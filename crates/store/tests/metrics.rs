@@ -6,7 +6,7 @@ mod common;
 
 use csplan_domain::Cents;
 use csplan_domain::metrics::{AccountArr, Group, HealthBand, HealthBands, Movements};
-use csplan_store::{GroupBy, MetricsSetup, NewWorkspace, Store, StoreError};
+use csplan_store::{GroupBy, MetricsSetup, NewWorkspace, Store, StoreError, WarningThresholds};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -329,7 +329,10 @@ async fn early_warning_lists_renewals_and_falls() {
         store.snapshot_at("2026-04-01").await.unwrap(),
     );
     let bands = HealthBands::default();
-    let warning = store.early_warning(q1, q2, &bands, None).await.unwrap();
+    let warning = store
+        .early_warning(q1, q2, &bands, &WarningThresholds::default(), None)
+        .await
+        .unwrap();
     // Window 2026-04-01 ..= 2026-06-30: only account 1 (2026-06-15) renews; account 2
     // (2026-07-01) is one day past it. Account 2 fell on health (60 → 35) and users (30 → 20).
     assert_eq!(warning.renewals_until, "2026-06-30");
@@ -407,9 +410,19 @@ async fn the_demo_has_five_quarters_ending_with_its_book() {
     let book: Cents = store.account_arr().await.unwrap().into_iter().sum();
     let latest = snapshots.last().unwrap();
     assert_eq!((latest.arr, latest.customers), (book, 2_000));
-    let trend = store.metrics_trend(&MetricsSetup::default()).await.unwrap();
+    // Illustrative costs come with the demo, so LTV:CAC and the Magic Number show at once.
+    let setup = store.metrics_setup().await.unwrap();
+    assert_eq!(setup.costs.cac, Some(Cents::from_dollars(9_000)));
+    let trend = store.metrics_trend(&setup).await.unwrap();
     assert_eq!(trend.len(), 4);
     for period in &trend {
+        assert!(
+            period
+                .book_metric("cs_magic_number")
+                .unwrap()
+                .value
+                .is_some()
+        );
         let m = &period.groups[0].movements;
         assert!(m.new.0 > 0 && m.expansion.0 > 0 && m.contraction.0 > 0 && m.churned.0 > 0);
     }

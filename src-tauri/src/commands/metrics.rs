@@ -6,7 +6,6 @@ use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_charts::metrics::{RetentionPeriod, retention_trend};
-use csplan_domain::metrics::HealthBands;
 use csplan_report::early_warning_csv;
 use csplan_store::{EarlyWarning, GroupBy, MetricsSetup, PeriodReport, Snapshot, Store};
 use serde::Serialize;
@@ -72,6 +71,7 @@ pub async fn metrics_view(
             from,
             to,
             &setup.settings.health_bands,
+            &setup.warnings,
             Some(LISTED_WARNINGS),
         )
         .await?;
@@ -154,13 +154,21 @@ pub async fn metrics_export_warnings(
     state: State<'_, AppState>,
     from_id: i64,
     to_id: i64,
-    bands: HealthBands,
+    setup: MetricsSetup,
 ) -> Result<Option<String>, ApiError> {
     let store = state.store().await?;
     let from = store.snapshot(from_id).await?;
     let to = store.snapshot(to_id).await?;
     let file_name = format!("Early warning {}.csv", to.as_of);
-    let warning = store.early_warning(from, to, &bands, None).await?;
+    let warning = store
+        .early_warning(
+            from,
+            to,
+            &setup.settings.health_bands,
+            &setup.warnings,
+            None,
+        )
+        .await?;
     dialogs::save_text(
         "Save the early-warning list as CSV",
         &file_name,

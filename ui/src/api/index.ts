@@ -32,7 +32,6 @@ import type { MetricsSetup } from "./bindings/MetricsSetup";
 import type { MetricsView } from "./bindings/MetricsView";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { GroupBy } from "./bindings/GroupBy";
-import type { HealthBands } from "./bindings/HealthBands";
 import type { MergeSummary } from "./bindings/MergeSummary";
 import type { Question } from "./bindings/Question";
 import type { RespondentRecord } from "./bindings/RespondentRecord";
@@ -80,6 +79,7 @@ export type * from "./bindings/PeriodReport";
 export type * from "./bindings/Snapshot";
 export type * from "./bindings/Unit";
 export type * from "./bindings/WarningAccount";
+export type * from "./bindings/WarningThresholds";
 export type * from "./bindings/ActionItem";
 export type * from "./bindings/Activity";
 export type * from "./bindings/Answer";
@@ -371,8 +371,8 @@ export const metrics = {
   addSnapshot: (asOf: string, label: string) =>
     call<Snapshot | null>("metrics_add_snapshot", { asOf, label }),
   deleteSnapshot: (id: number) => call<void>("metrics_delete_snapshot", { id }),
-  exportWarnings: (fromId: number, toId: number, bands: HealthBands) =>
-    call<string | null>("metrics_export_warnings", { fromId, toId, bands }),
+  exportWarnings: (fromId: number, toId: number, setup: MetricsSetup) =>
+    call<string | null>("metrics_export_warnings", { fromId, toId, setup }),
 };
 
 /** CSM compensation (DOMAIN.md §3): saved comp plans, the backtest and the stress test. */

@@ -12,6 +12,7 @@ const snapshots: Snapshot[] = [
 const setup: MetricsSetup = {
   costs: { cs_team_cost: null, support_team_cost: null, cac: null, gross_margin: null },
   settings: { gap_flag_points: 10, health_bands: { green_from: 70, yellow_from: 40 }, ltv_variant: "gross-margin" },
+  warnings: { health_drop_points: 10, usage_drop_percent: 20 },
 };
 
 function metric(key: string, label: string, value: number | null, unit: CsMetric["unit"]): CsMetric {
@@ -60,6 +61,7 @@ function view(nrr = 0.7): MetricsView {
         { band: "yellow", accounts: 0, arr: 0 },
         { band: "red", accounts: 0, arr: 0 },
       ],
+      thresholds: { health_drop_points: 10, usage_drop_percent: 20 },
       health_fell: 1,
       usage_fell: 1,
       accounts: [

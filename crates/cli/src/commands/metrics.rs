@@ -270,15 +270,27 @@ fn write_table(report: &PeriodReport, out: &mut impl Write) -> Result<()> {
 pub async fn warnings(args: &WarningsArgs) -> Result<()> {
     let store = open(&args.db).await?;
     let result = async {
-        let mut bands = store.metrics_setup().await?.settings.health_bands;
+        let saved = store.metrics_setup().await?;
+        let mut bands = saved.settings.health_bands;
         if let Some(points) = args.green_from {
             bands.green_from = points;
         }
         if let Some(points) = args.yellow_from {
             bands.yellow_from = points;
         }
+        let mut thresholds = saved.warnings;
+        if let Some(points) = args.health_drop {
+            thresholds.health_drop_points = points;
+        }
+        if let Some(percent) = args.usage_drop {
+            thresholds.usage_drop_percent = percent;
+        }
         let (from, to) = period(&store, args.period.as_deref()).await?;
-        Ok::<_, anyhow::Error>(store.early_warning(from, to, &bands, None).await?)
+        Ok::<_, anyhow::Error>(
+            store
+                .early_warning(from, to, &bands, &thresholds, None)
+                .await?,
+        )
     }
     .await;
     store.close().await;
@@ -316,8 +328,13 @@ fn write_warnings_table(warning: &EarlyWarning, out: &mut impl Write) -> Result<
     }
     writeln!(
         out,
-        "Since \"{}\" ({}): health fell for {} accounts, active users fell for {}.",
-        warning.from.label, warning.from.as_of, warning.health_fell, warning.usage_fell
+        "Since \"{}\" ({}): health fell by {} points or more for {} accounts, active users by {}% or more for {}.",
+        warning.from.label,
+        warning.from.as_of,
+        warning.thresholds.health_drop_points,
+        warning.health_fell,
+        warning.thresholds.usage_drop_percent,
+        warning.usage_fell
     )?;
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_header(vec![

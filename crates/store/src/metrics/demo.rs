@@ -4,8 +4,10 @@
 //! (new), some paid less (expansion) or more (contraction), health and usage drift, and some
 //! customers of earlier quarters are gone (churn).
 
+use super::setup::{MetricsSetup, save};
 use super::snapshots::{SnapshotRow, finish_header, insert_header, insert_rows};
 use csplan_domain::Cents;
+use csplan_domain::metrics::CostInputs;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sqlx::FromRow;
@@ -76,7 +78,20 @@ pub(crate) async fn populate(conn: &mut SqliteConnection) -> Result<(), sqlx::Er
         insert_rows(conn, id, rows).await?;
         finish_header(conn, id).await?;
     }
-    Ok(())
+    // Illustrative costs, so the value and efficiency metrics show on first launch: a quarter of
+    // a 12-CSM team at $150,000 a year, a support team of $200,000 a quarter, $9,000 to acquire
+    // a customer, 78% gross margin. The Metrics page says they are the user's to replace.
+    let setup = MetricsSetup {
+        costs: CostInputs {
+            cs_team_cost: Some(Cents::from_dollars(450_000)),
+            support_team_cost: Some(Cents::from_dollars(200_000)),
+            cac: Some(Cents::from_dollars(9_000)),
+            gross_margin: Some(0.78),
+        },
+        ..MetricsSetup::default()
+    };
+    let json = serde_json::to_string(&setup).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    save(conn, &json).await
 }
 
 /// The book one quarter earlier than `later`.
@@ -122,7 +137,7 @@ fn quarter_before(
         row.account_id = format!("ACC-09{:05}", *churned_ids);
         row.account_name = format!("{} Group", model.account_name);
         row.health_score = rng.random_range(10..50);
-        row.active_users = row.active_users / 2;
+        row.active_users /= 2;
         earlier.push(row);
     }
     earlier

@@ -11,4 +11,4 @@ mod warnings;
 pub use period::{GroupBy, GroupReport, NO_CSM, PeriodReport};
 pub use setup::MetricsSetup;
 pub use snapshots::Snapshot;
-pub use warnings::{BandRenewals, EarlyWarning};
+pub use warnings::{BandRenewals, EarlyWarning, WarningThresholds};

@@ -3,9 +3,11 @@
 //! the choices the sources leave open (health band cut-offs, NRR–GRR gap flag, CLTV variant;
 //! DOMAIN.md §8.5).
 
+use super::warnings::WarningThresholds;
 use crate::{Store, StoreError};
 use csplan_domain::metrics::{CostInputs, MetricInputs, MetricSettings, Movements, compute};
 use serde::{Deserialize, Serialize};
+use sqlx::sqlite::SqliteConnection;
 use ts_rs::TS;
 
 const KEY: &str = "metrics.setup";
@@ -14,6 +16,9 @@ const KEY: &str = "metrics.setup";
 pub struct MetricsSetup {
     pub costs: CostInputs,
     pub settings: MetricSettings,
+    /// Saved before the thresholds existed: the defaults.
+    #[serde(default)]
+    pub warnings: WarningThresholds,
 }
 
 impl MetricsSetup {
@@ -53,6 +58,7 @@ impl MetricsSetup {
                 reason: format!("{name} cannot be negative."),
             });
         }
+        self.warnings.validate()?;
         compute(&probe)
             .map(|_| ())
             .map_err(|e| StoreError::InvalidInputs {
@@ -86,15 +92,20 @@ impl Store {
             reason: format!("the metric inputs cannot be saved ({e}); nothing was saved"),
         })?;
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        )
-        .bind(KEY)
-        .bind(json)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| self.db_error(e))?;
+        save(&mut tx, &json).await.map_err(|e| self.db_error(e))?;
         tx.commit().await.map_err(|e| self.db_error(e))
     }
+}
+
+/// Writes the set-up (already JSON) in the caller's transaction; the demo uses it too.
+pub(crate) async fn save(conn: &mut SqliteConnection, json: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(KEY)
+    .bind(json)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -7,7 +7,7 @@ use crate::{Store, StoreError};
 use csplan_domain::Cents;
 use csplan_domain::metrics::{HealthBand, HealthBands, WarningAccount};
 use csplan_domain::segmentation::RENEWAL_WINDOW_DAYS;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use ts_rs::TS;
 
@@ -28,6 +28,8 @@ pub struct EarlyWarning {
     pub renewals_until: String,
     /// Green, yellow, red.
     pub renewals_by_band: Vec<BandRenewals>,
+    /// The falls that count, as used for this list.
+    pub thresholds: WarningThresholds,
     #[ts(type = "number")]
     pub health_fell: i64,
     #[ts(type = "number")]
@@ -55,19 +57,60 @@ struct Row {
     usage_fell: bool,
 }
 
-/// ?1 start snapshot, ?2 end snapshot, ?3 end date, ?4 window end.
+/// When a fall counts (DOMAIN.md §8.5: risk-indicator thresholds are NOT IN SOURCES, so they
+/// are settings). CS Plan's defaults: health down 10 points or more, active users down 20% or
+/// more; smaller moves are the month-to-month noise of a health score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct WarningThresholds {
+    pub health_drop_points: f64,
+    pub usage_drop_percent: f64,
+}
+
+impl Default for WarningThresholds {
+    fn default() -> WarningThresholds {
+        WarningThresholds {
+            health_drop_points: 10.0,
+            usage_drop_percent: 20.0,
+        }
+    }
+}
+
+impl WarningThresholds {
+    pub fn validate(&self) -> Result<(), StoreError> {
+        let points = self.health_drop_points;
+        let percent = self.usage_drop_percent;
+        if !(points.is_finite() && points > 0.0 && points <= 100.0) {
+            return Err(StoreError::InvalidInputs {
+                reason: format!(
+                    "Early warning: a health fall of {points} points cannot be used; give 1 to 100 points."
+                ),
+            });
+        }
+        if !(percent.is_finite() && percent > 0.0 && percent <= 100.0) {
+            return Err(StoreError::InvalidInputs {
+                reason: format!(
+                    "Early warning: a usage fall of {percent}% cannot be used; give more than 0 and at most 100 percent."
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// ?1 start snapshot, ?2 end snapshot, ?3 end date, ?4 window end, ?6 health drop in points,
+/// ?7 share of active users kept at most (1 − usage drop).
 const FLAGGED: &str = "
     SELECT e.account_id, e.account_name, e.arr_cents, e.csm_owner, e.renewal_date,
            e.health_score, s.health_score AS health_before,
            e.active_users, s.active_users AS active_users_before,
            e.renewal_date BETWEEN ?3 AND ?4 AS renewal_due,
-           coalesce(e.health_score < s.health_score, 0) AS health_fell,
-           coalesce(e.active_users < s.active_users, 0) AS usage_fell
+           coalesce(e.health_score <= s.health_score - ?6, 0) AS health_fell,
+           coalesce(s.active_users > 0 AND e.active_users <= s.active_users * ?7, 0) AS usage_fell
     FROM snapshot_accounts e
     LEFT JOIN snapshot_accounts s ON s.snapshot_id = ?1 AND s.account_id = e.account_id
     WHERE e.snapshot_id = ?2 AND e.arr_cents > 0
-      AND (e.renewal_date BETWEEN ?3 AND ?4 OR e.health_score < s.health_score
-           OR e.active_users < s.active_users)";
+      AND (e.renewal_date BETWEEN ?3 AND ?4 OR e.health_score <= s.health_score - ?6
+           OR (s.active_users > 0 AND e.active_users <= s.active_users * ?7))";
 
 fn band_of(bands: &HealthBands, score: i64) -> HealthBand {
     // Scores are whole points from 0 to 100, always a number.
@@ -82,11 +125,15 @@ impl Store {
         from: Snapshot,
         to: Snapshot,
         bands: &HealthBands,
+        thresholds: &WarningThresholds,
         limit: Option<u32>,
     ) -> Result<EarlyWarning, StoreError> {
         bands.validate().map_err(|e| StoreError::InvalidInputs {
             reason: e.to_string(),
         })?;
+        thresholds.validate()?;
+        let drop = thresholds.health_drop_points;
+        let kept = 1.0 - thresholds.usage_drop_percent / 100.0;
         let until: String = sqlx::query_scalar("SELECT date(?1, ?2)")
             .bind(&to.as_of)
             .bind(format!("+{RENEWAL_WINDOW_DAYS} days"))
@@ -102,16 +149,22 @@ impl Store {
         .bind(&to.as_of)
         .bind(&until)
         .bind(limit)
+        .bind(drop)
+        .bind(kept)
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
         let counts: (i64, i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT count(*), coalesce(sum(health_fell), 0), coalesce(sum(usage_fell), 0) FROM ({FLAGGED})"
+            "SELECT count(*), coalesce(sum(health_fell), 0), coalesce(sum(usage_fell), 0)
+             FROM ({FLAGGED}) WHERE ?5 IS NULL"
         )))
         .bind(from.id)
         .bind(to.id)
         .bind(&to.as_of)
         .bind(&until)
+        .bind(None::<i64>)
+        .bind(drop)
+        .bind(kept)
         .fetch_one(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
@@ -165,6 +218,7 @@ impl Store {
             to,
             renewals_until: until,
             renewals_by_band,
+            thresholds: *thresholds,
             health_fell: counts.1,
             usage_fell: counts.2,
             accounts,

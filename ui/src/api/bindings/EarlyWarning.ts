@@ -2,6 +2,7 @@
 import type { BandRenewals } from "./BandRenewals";
 import type { Snapshot } from "./Snapshot";
 import type { WarningAccount } from "./WarningAccount";
+import type { WarningThresholds } from "./WarningThresholds";
 
 export type EarlyWarning = { from: Snapshot, to: Snapshot, 
 /**
@@ -11,7 +12,11 @@ renewals_until: string,
 /**
  * Green, yellow, red.
  */
-renewals_by_band: Array<BandRenewals>, health_fell: number, usage_fell: number, 
+renewals_by_band: Array<BandRenewals>, 
+/**
+ * The falls that count, as used for this list.
+ */
+thresholds: WarningThresholds, health_fell: number, usage_fell: number, 
 /**
  * Every listed account (or the first `limit`), renewals first, then by ARR, largest first.
  */
