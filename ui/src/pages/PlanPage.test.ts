@@ -58,7 +58,7 @@ function total(quarter: number, required: number, effective: number, hires: numb
 }
 
 function hire(number: number, requisition: string, start: string, ramped: string, late: number): Hire {
-  return { segment: "Mid-Market", number, for_quarter: 1, requisition_open: requisition, start, fully_ramped: ramped, late_by_days: late, earliest_fully_ramped: ramped };
+  return { segment: "Mid-Market", number, for_quarter: 1, requisition_open: requisition, start, fully_ramped: ramped, late_by_days: late, earliest_start: start, earliest_fully_ramped: ramped };
 }
 
 /** The engine's answer: the hire's requisition moves with the lead time sent. */
@@ -161,7 +161,7 @@ describe("Plan page", () => {
     expect(byTestId("plan-headline")?.textContent).toBe("13 CSMs needed by Q2 2027 (top-down): 1 hire, the first requisition opens 2026-07-03.");
     expect(byTestId("kpi-required")?.textContent).toBe("13");
     expect(calendarRows()).toEqual([
-      ["Mid-Market #1", "Q1 2027", "2026-07-03", "2026-10-01", "2027-01-01", "late by 182 days (ready 2027-01-01 at the earliest)"],
+      ["Mid-Market #1", "Q1 2027", "2026-07-03", "2026-10-01", "2027-01-01", "late by 182 days: starts 2026-10-01, ramped 2027-01-01"],
     ]);
     // The plan is computed from the saved inputs, as entered.
     expect(calls.find((c) => c.cmd === "forecast_run")?.args.preset).toBe("base");

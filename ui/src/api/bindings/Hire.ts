@@ -20,7 +20,12 @@ for_quarter: number, requisition_open: IsoDate, start: IsoDate, fully_ramped: Is
  */
 late_by_days: number, 
 /**
- * The first day the hire can be fully productive: `fully_ramped` when on time; for a late
- * requisition, opened on the plan's start date, plus the lead time and the ramp months.
+ * The day the hire actually starts: `start` when on time; for a late requisition, opened on
+ * the plan's start, the first day of the plan month in which the lead time has run out.
+ */
+earliest_start: IsoDate, 
+/**
+ * `earliest_start` plus the ramp months: the first day the hire is fully productive
+ * (`fully_ramped` when on time). Effective capacity counts the hire from these dates.
  */
 earliest_fully_ramped: IsoDate, };

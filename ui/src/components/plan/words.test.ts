@@ -11,6 +11,7 @@ function hire(late: number): Hire {
     start: "2026-10-01",
     fully_ramped: "2027-01-01",
     late_by_days: late,
+    earliest_start: "2026-10-01",
     earliest_fully_ramped: "2027-01-01",
   };
 }
