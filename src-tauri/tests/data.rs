@@ -117,6 +117,7 @@ fn preview_import_and_undo_of_a_file_with_errors() {
     // Nothing written by a preview, and nothing running after it.
     assert_eq!(app.book(), (2000, 3_510_099_671));
     assert_eq!(app.call("import_progress", json!({})).unwrap(), Value::Null);
+    assert_eq!(app.call("import_cancel", json!({})).unwrap(), json!(false));
 
     // Reject mode refuses the file with its report; skip-invalid writes the 3 valid rows.
     let refused = app.call("import_run", options(false)).unwrap_err();
