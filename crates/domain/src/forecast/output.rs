@@ -64,9 +64,11 @@ pub struct Team {
     pub required_headcount: u64,
     /// Today's CSMs still there at the quarter's end after attrition.
     pub existing_fte: f64,
-    /// Planned hires fully productive in the quarter (after attrition from their first full quarter).
+    /// Hires productive at 100% through the whole quarter (after attrition, which reaches a hire
+    /// from the quarter after the one it was hired for).
     pub ramped_hires_fte: f64,
-    /// Hires still ramping: their average productivity over the quarter's three months.
+    /// Hires still ramping (or not started yet) in the quarter: their average productivity over
+    /// its three months, counted from their actual start (`Hire::earliest_start`).
     pub ramping_fte: f64,
     /// existing + ramped hires + ramping hires.
     pub effective_fte: f64,

@@ -5,9 +5,10 @@
 //!   `s = (1 - attrition a year)^(1/4)` is the quarterly survival rate.
 //! * Quarter by quarter, the hires for q cover what q's required FTE lacks once today's team and
 //!   the earlier hires are counted: `hires(q) = rounding(required(q) - existing(q) - earlier
-//!   hires still there)` when above 0. A hire for q is fully productive on q's first day and
-//!   counts in full in q; attrition reaches it from the next quarter. Hires still ramping are not
-//!   counted on when sizing (they carry no planned load yet) but do show in effective capacity.
+//!   hires still there)` when above 0. Sizing plans every hire as fully productive from the
+//!   quarter it is hired for (a late one cannot be replaced by an even later hire); attrition
+//!   reaches it from the next quarter. Hires still ramping are not counted on when sizing (they
+//!   carry no planned load yet) but do show in effective capacity.
 //! * A hire adds its average productivity over each quarter's three months (from the ramp
 //!   profile, counted from its actual start month: planned, or later when its requisition is
 //!   late, hires.rs) to effective capacity, and its months on the payroll to the paid FTE.
