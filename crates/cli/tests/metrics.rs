@@ -165,15 +165,16 @@ fn warnings_export_is_spreadsheet_safe() {
     let db = workspace(dir.path());
     let csv = ok(&["warnings", "--db", db.to_str().unwrap(), "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
-    // Renewals 2026-04-01..=2026-06-30 first by ARR (6, then 1), then 2 whose health and
-    // active users fell.
+    // The most at risk first: 2 (red: health 60 → 35, active users 30 → 20, both past the
+    // default falls of 10 points and 20%); then the green renewals of 2026-04-01..=2026-06-30 by
+    // ARR: 6 ($5,000), 1 ($1,500).
     assert_eq!(lines.len(), 4, "{csv}");
-    assert!(lines[1].starts_with("ACC-0000006,'=Delta Health,5000.00,Bo Chen,2026-05-01,true,green,90,90,false,31,30,false"), "{csv}");
-    assert!(lines[2].starts_with("ACC-0000001,"), "{csv}");
     assert_eq!(
-        lines[3],
+        lines[1],
         "ACC-0000002,Birch Foods,1200.00,Ann Lee,2026-07-01,false,red,35,60,true,20,30,true"
     );
+    assert!(lines[2].starts_with("ACC-0000006,'=Delta Health,5000.00,Bo Chen,2026-05-01,true,green,90,90,false,31,30,false"), "{csv}");
+    assert!(lines[3].starts_with("ACC-0000001,"), "{csv}");
 }
 
 #[test]

@@ -341,9 +341,10 @@ async fn early_warning_lists_renewals_and_falls() {
         .iter()
         .map(|a| a.account_id.as_str())
         .collect();
-    assert_eq!(ids, ["ACC-0000001", "ACC-0000002"]);
-    assert!(warning.accounts[0].renewal_due && !warning.accounts[0].health_fell);
-    let two = &warning.accounts[1];
+    // The most at risk first: 2 (red, health 35), then 1 (green, 85).
+    assert_eq!(ids, ["ACC-0000002", "ACC-0000001"]);
+    assert!(warning.accounts[1].renewal_due && !warning.accounts[1].health_fell);
+    let two = &warning.accounts[0];
     assert!(!two.renewal_due && two.health_fell && two.usage_fell);
     assert_eq!((two.health_before, two.band), (Some(60), HealthBand::Red));
     assert_eq!(

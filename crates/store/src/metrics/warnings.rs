@@ -34,7 +34,8 @@ pub struct EarlyWarning {
     pub health_fell: i64,
     #[ts(type = "number")]
     pub usage_fell: i64,
-    /// Every listed account (or the first `limit`), renewals first, then by ARR, largest first.
+    /// Every listed account (or the first `limit`), the most at risk first: red, then yellow,
+    /// then green; within a band renewals first, then the largest ARR.
     pub accounts: Vec<WarningAccount>,
     /// How many accounts the whole list has.
     #[ts(type = "number")]
@@ -142,7 +143,10 @@ impl Store {
             .map_err(|e| self.db_error(e))?;
         let limit = limit.map_or(-1, i64::from);
         let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{FLAGGED} ORDER BY renewal_due DESC, e.arr_cents DESC, e.account_id LIMIT ?5"
+            "{FLAGGED}
+             ORDER BY e.health_score >= ?9, e.health_score >= ?8, renewal_due DESC,
+                      e.arr_cents DESC, e.account_id
+             LIMIT ?5"
         )))
         .bind(from.id)
         .bind(to.id)
@@ -151,6 +155,8 @@ impl Store {
         .bind(limit)
         .bind(drop)
         .bind(kept)
+        .bind(bands.green_from)
+        .bind(bands.yellow_from)
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
