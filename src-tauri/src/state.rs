@@ -5,12 +5,19 @@ use crate::commands::compensation::StressRuns;
 use crate::commands::data::runs::ImportRuns;
 use crate::error::ApiError;
 use csplan_domain::Cents;
-use csplan_domain::segmentation::Account;
+use csplan_domain::segmentation::{Account, BookColumns};
 use csplan_store::{Store, WorkspaceInfo};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::{RwLock, RwLockReadGuard};
+
+/// The book whole, for rule sets: the accounts, and their columns for re-segmenting on every
+/// edit (BookColumns, the fast path).
+pub struct Accounts {
+    pub rows: Vec<Account>,
+    pub columns: BookColumns,
+}
 
 /// Environment variable naming the workspace file to open instead of the default one.
 pub const WORKSPACE_ENV: &str = "CSPLAN_DB";
@@ -22,7 +29,7 @@ pub struct AppState {
     book: RwLock<Vec<Cents>>,
     /// Every account whole, for rule sets (which can test any column); read on first use and
     /// dropped whenever the book changes. Lock order: after `book`.
-    accounts: RwLock<Option<Arc<Vec<Account>>>>,
+    accounts: RwLock<Option<Arc<Accounts>>>,
     /// The stress test running now, for its progress and cancel commands.
     pub stress: StressRuns,
     /// The plan's risk-band run now, likewise.
@@ -130,7 +137,7 @@ impl AppState {
 
     /// The whole accounts of the open workspace, read once and shared until the book changes,
     /// so a rule edit re-segments in memory without touching the disk.
-    pub async fn accounts(&self) -> Result<Arc<Vec<Account>>, ApiError> {
+    pub async fn accounts(&self) -> Result<Arc<Accounts>, ApiError> {
         if let Some(accounts) = self.accounts.read().await.as_ref() {
             return Ok(Arc::clone(accounts));
         }
@@ -139,7 +146,9 @@ impl AppState {
         if let Some(accounts) = cached.as_ref() {
             return Ok(Arc::clone(accounts));
         }
-        let accounts = Arc::new(store.accounts().await?);
+        let rows = store.accounts().await?;
+        let columns = BookColumns::new(&rows);
+        let accounts = Arc::new(Accounts { rows, columns });
         *cached = Some(Arc::clone(&accounts));
         Ok(accounts)
     }

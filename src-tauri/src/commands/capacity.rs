@@ -157,7 +157,7 @@ pub async fn capacity_plan_rules(
 ) -> Result<PlanView, ApiError> {
     let rules = state.store().await?.rule_set(rule_set_id).await?.rules;
     let accounts = state.accounts().await?;
-    let plan = plan_rule_set(&rules, &accounts, &inputs.params).map_err(PlanError::Params)?;
+    let plan = plan_rule_set(&rules, &accounts.rows, &inputs.params).map_err(PlanError::Params)?;
     let charts = PlanCharts {
         csms_per_segment: csplan_charts::csms_per_segment(&plan),
         customers_per_csm: csplan_charts::customers_per_csm(&plan, &inputs.params.touch_bands),

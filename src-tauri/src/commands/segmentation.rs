@@ -4,13 +4,13 @@
 
 use crate::dialogs;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::state::{Accounts, AppState};
 use csplan_domain::Cents;
 use csplan_domain::capacity::{CapacityParams, PlanError};
 use csplan_domain::metrics::HealthBands;
 use csplan_domain::segmentation::{
-    Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS, RuleChange, RuleError, RuleSet,
-    SegmentHealth, SegmentSummary, health_by_segment, rule_change, summarize,
+    ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS, RuleChange, RuleError, RuleSet, SegmentHealth,
+    SegmentSummary, assign_columns, health_assigned, rule_change_columns, summarize_columns,
 };
 use csplan_store::{RuleFileFormat, RuleSetSummary, SavedRuleSet, Store};
 use serde::Serialize;
@@ -67,10 +67,13 @@ fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
 }
 
-fn view(rules: &RuleSet, accounts: &[Account]) -> SegmentsView {
-    let summary = summarize(rules, accounts);
+fn view(rules: &RuleSet, accounts: &Accounts) -> SegmentsView {
+    // One pass of the rules over the book's columns serves the table, the health bands and both
+    // charts.
+    let assigned = assign_columns(rules, &accounts.rows, &accounts.columns);
+    let summary = summarize_columns(rules, &accounts.columns, &assigned);
     let bands = HealthBands::default();
-    let health = health_by_segment(rules, accounts, &bands);
+    let health = health_assigned(rules, &accounts.rows, &assigned, &bands);
     let charts = SegmentCharts {
         arr_and_accounts: csplan_charts::segmentation::arr_and_accounts(&summary),
         health: csplan_charts::segmentation::health_per_segment(&health, &bands),
@@ -97,7 +100,7 @@ async fn capacity_params(store: &Store) -> Result<CapacityParams, ApiError> {
 #[tauri::command]
 pub async fn segment_fields(state: State<'_, AppState>) -> Result<SegmentFields, ApiError> {
     let accounts = state.accounts().await?;
-    let custom: BTreeSet<&String> = accounts.iter().flat_map(|a| a.custom.keys()).collect();
+    let custom: BTreeSet<&String> = accounts.rows.iter().flat_map(|a| a.custom.keys()).collect();
     Ok(SegmentFields {
         regions: strings(&REGIONS),
         plans: strings(&PLANS),
@@ -115,7 +118,7 @@ pub async fn segments_view(
     rules: RuleSet,
 ) -> Result<SegmentsView, ApiError> {
     rules.validate().map_err(invalid)?;
-    Ok(view(&rules, &state.accounts().await?))
+    Ok(view(&rules, &*state.accounts().await?))
 }
 
 /// What saving `rules` over the saved rule set `id` would change: the accounts that move
@@ -131,8 +134,14 @@ pub async fn segments_preview(
     let saved = store.rule_set(id).await?;
     let params = capacity_params(&store).await?;
     let accounts = state.accounts().await?;
-    rule_change(&saved.rules, &rules, &accounts, &params)
-        .map_err(|e| ApiError::from(PlanError::Params(e)))
+    rule_change_columns(
+        &saved.rules,
+        &rules,
+        &accounts.rows,
+        &accounts.columns,
+        &params,
+    )
+    .map_err(|e| ApiError::from(PlanError::Params(e)))
 }
 
 #[tauri::command]
@@ -146,11 +155,21 @@ pub async fn rule_sets_compare(
     let b = store.rule_set(b).await?;
     let params = capacity_params(&store).await?;
     let accounts = state.accounts().await?;
-    let change = rule_change(&a.rules, &b.rules, &accounts, &params)
-        .map_err(|e| ApiError::from(PlanError::Params(e)))?;
+    let change = rule_change_columns(
+        &a.rules,
+        &b.rules,
+        &accounts.rows,
+        &accounts.columns,
+        &params,
+    )
+    .map_err(|e| ApiError::from(PlanError::Params(e)))?;
+    let summary = |rules: &RuleSet| {
+        let assigned = assign_columns(rules, &accounts.rows, &accounts.columns);
+        summarize_columns(rules, &accounts.columns, &assigned)
+    };
     Ok(RuleSetComparison {
-        summary_a: summarize(&a.rules, &accounts),
-        summary_b: summarize(&b.rules, &accounts),
+        summary_a: summary(&a.rules),
+        summary_b: summary(&b.rules),
         a,
         b,
         change,

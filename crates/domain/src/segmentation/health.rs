@@ -32,6 +32,16 @@ pub fn health_by_segment(
     accounts: &[Account],
     bands: &HealthBands,
 ) -> Vec<SegmentHealth> {
+    health_assigned(rules, accounts, &assign(rules, accounts), bands)
+}
+
+/// `health_by_segment` from an assignment already made (`assign(rules, accounts)`).
+pub fn health_assigned(
+    rules: &RuleSet,
+    accounts: &[Account],
+    assigned: &[usize],
+    bands: &HealthBands,
+) -> Vec<SegmentHealth> {
     let mut rows: Vec<SegmentHealth> = rules
         .segment_names()
         .iter()
@@ -44,7 +54,7 @@ pub fn health_by_segment(
             green: 0,
         })
         .collect();
-    for (account, index) in accounts.iter().zip(assign(rules, accounts)) {
+    for (account, &index) in accounts.iter().zip(assigned) {
         let row = &mut rows[index];
         // Scores are whole points 0-100 (the accounts table checks them), always a number.
         match bands.classify(account.health_score as f64) {

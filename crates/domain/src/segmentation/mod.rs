@@ -4,6 +4,7 @@
 
 mod account;
 mod change;
+mod columns;
 mod condition;
 mod date;
 mod health;
@@ -14,17 +15,20 @@ mod summary;
 mod tiers;
 
 pub use account::{Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS};
-pub use change::{RuleChange, params_for, plan_rule_set, rule_change};
+pub use change::{RuleChange, params_for, plan_rule_set, rule_change, rule_change_columns};
+pub use columns::{BookColumns, assign_columns, summarize_columns};
 pub use condition::{
     Bounds, Condition, CustomCondition, NumericField, OneOf, Range, RenewalWithin, TextCondition,
     TextField, TextMatch,
 };
 pub use date::{DateError, IsoDate};
-pub use health::{SegmentHealth, health_by_segment};
-pub use moves::{MoveCell, Moves, moves};
+pub use health::{SegmentHealth, health_assigned, health_by_segment};
+pub use moves::{MoveCell, Moves, moves, moves_assigned};
 pub use rules::{CatchAll, RuleError, RuleSet, SegmentRule, assign};
 pub use rules_file::{rules_from_json, rules_from_toml, rules_to_json, rules_to_toml};
-pub use summary::{RENEWAL_WINDOW_DAYS, SegmentSummary, segment_books, summarize};
+pub use summary::{
+    RENEWAL_WINDOW_DAYS, SegmentSummary, segment_books, summarize, summarize_assigned,
+};
 pub use tiers::{ArrTier, TierBounds, TierError, segment_by_tier};
 
 use crate::money::Cents;

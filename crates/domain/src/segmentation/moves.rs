@@ -30,20 +30,46 @@ pub struct Moves {
 }
 
 pub fn moves(old: &RuleSet, new: &RuleSet, accounts: &[Account]) -> Moves {
+    moves_assigned(
+        old,
+        new,
+        accounts.iter().map(|a| a.arr.0),
+        &assign(old, accounts),
+        &assign(new, accounts),
+    )
+}
+
+/// `moves` from assignments already made (`assign` of each rule set over the same accounts)
+/// and each account's ARR in cents, so a caller that also plans both rule sets segments the
+/// book once per rule set.
+pub fn moves_assigned(
+    old: &RuleSet,
+    new: &RuleSet,
+    arr_cents: impl IntoIterator<Item = i64>,
+    before: &[usize],
+    after: &[usize],
+) -> Moves {
     let from: Vec<String> = old.segment_names().iter().map(|s| s.to_string()).collect();
     let to: Vec<String> = new.segment_names().iter().map(|s| s.to_string()).collect();
+    // Whether a name stays, decided once per pair of segments rather than once per account.
+    let stays: Vec<Vec<bool>> = from
+        .iter()
+        .map(|f| {
+            to.iter()
+                .map(|t| f.to_lowercase() == t.to_lowercase())
+                .collect()
+        })
+        .collect();
     let mut cells = vec![vec![MoveCell::default(); to.len()]; from.len()];
     let mut moved_accounts = 0;
     let mut moved_arr = 0;
-    let before = assign(old, accounts);
-    let after = assign(new, accounts);
-    for ((account, f), t) in accounts.iter().zip(before).zip(after) {
+    for ((arr, &f), &t) in arr_cents.into_iter().zip(before).zip(after) {
         let cell = &mut cells[f][t];
         cell.accounts += 1;
-        cell.arr += account.arr;
-        if from[f].to_lowercase() != to[t].to_lowercase() {
+        cell.arr.0 += arr;
+        if !stays[f][t] {
             moved_accounts += 1;
-            moved_arr += account.arr.0;
+            moved_arr += arr;
         }
     }
     Moves {

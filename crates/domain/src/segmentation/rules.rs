@@ -170,8 +170,28 @@ fn is_hex_colour(text: &str) -> bool {
         .is_some_and(|hex| hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Below this many accounts one thread is quicker than starting others.
+const PARALLEL_FROM: usize = 50_000;
+
 /// Each account's segment, as an index into `rules.segment_names()`: first match wins, and the
-/// catch-all (the last index) takes the rest.
+/// catch-all (the last index) takes the rest. A large book is split into one contiguous chunk
+/// per core (the "re-segmenting 1M accounts after a rule change under 100 ms"); every
+/// account is judged on its own, so the result is the same as one pass.
 pub fn assign(rules: &RuleSet, accounts: &[Account]) -> Vec<usize> {
-    accounts.iter().map(|a| rules.segment_of(a)).collect()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || accounts.len() < PARALLEL_FROM {
+        return accounts.iter().map(|a| rules.segment_of(a)).collect();
+    }
+    let chunk = accounts.len().div_ceil(threads);
+    let mut segments = vec![0; accounts.len()];
+    std::thread::scope(|scope| {
+        for (part, out) in accounts.chunks(chunk).zip(segments.chunks_mut(chunk)) {
+            scope.spawn(move || {
+                for (slot, account) in out.iter_mut().zip(part) {
+                    *slot = rules.segment_of(account);
+                }
+            });
+        }
+    });
+    segments
 }

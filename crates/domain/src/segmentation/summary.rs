@@ -37,24 +37,36 @@ pub struct SegmentSummary {
     pub renewals_next_90_days_arr: Cents,
 }
 
+/// What one segment has added up so far.
 #[derive(Default, Clone, Copy)]
-struct Tally {
-    accounts: u64,
-    arr: i64,
-    health: i64,
-    promoters: u64,
-    detractors: u64,
-    responses: u64,
-    renewals: u64,
-    renewal_arr: i64,
+pub(crate) struct Tally {
+    pub accounts: u64,
+    pub arr: i64,
+    pub health: i64,
+    pub promoters: u64,
+    pub detractors: u64,
+    pub responses: u64,
+    pub renewals: u64,
+    pub renewal_arr: i64,
 }
 
 /// One summary per segment of the rule set, in rule order with the catch-all last, empty
 /// segments included (a chart shows them as zero; the W2 export leaves them out).
 pub fn summarize(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentSummary> {
+    summarize_assigned(rules, accounts, &assign(rules, accounts))
+}
+
+/// `summarize` from an assignment already made (`assign(rules, accounts)`).
+pub fn summarize_assigned(
+    rules: &RuleSet,
+    accounts: &[Account],
+    assigned: &[usize],
+) -> Vec<SegmentSummary> {
     let names = rules.segment_names();
     let mut tallies = vec![Tally::default(); names.len()];
-    for (account, index) in accounts.iter().zip(assign(rules, accounts)) {
+    // The window's first day as a day number once, not once per account.
+    let window_start = rules.as_of.day_number();
+    for (account, &index) in accounts.iter().zip(assigned) {
         let t = &mut tallies[index];
         t.accounts += 1;
         t.arr += account.arr.0;
@@ -64,12 +76,22 @@ pub fn summarize(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentSummary> {
             t.promoters += u64::from(score >= 9);
             t.detractors += u64::from(score <= 6);
         }
-        if (0..=RENEWAL_WINDOW_DAYS).contains(&rules.as_of.days_until(account.renewal_date)) {
+        if (0..=RENEWAL_WINDOW_DAYS).contains(&(account.renewal_date.day_number() - window_start)) {
             t.renewals += 1;
             t.renewal_arr += account.arr.0;
         }
     }
-    let book_accounts = accounts.len() as f64;
+    finish(rules, tallies, accounts.len())
+}
+
+/// The summaries from each segment's tally, over a book of `book_accounts` accounts.
+pub(crate) fn finish(
+    rules: &RuleSet,
+    tallies: Vec<Tally>,
+    book_accounts: usize,
+) -> Vec<SegmentSummary> {
+    let names = rules.segment_names();
+    let book_accounts = book_accounts as f64;
     let book_arr: i64 = tallies.iter().map(|t| t.arr).sum();
     let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     names
@@ -98,7 +120,12 @@ pub fn summarize(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentSummary> {
 /// The rule set's segments as the capacity planner's input, empty segments left out (as W3
 /// prints only the segments present). Pair with `RuleSet::catalogs` for the activity mix.
 pub fn segment_books(rules: &RuleSet, accounts: &[Account]) -> Vec<SegmentBook> {
-    summarize(rules, accounts)
+    books_of(summarize(rules, accounts))
+}
+
+/// The non-empty segments of a summary as the capacity planner's input.
+pub(crate) fn books_of(summary: Vec<SegmentSummary>) -> Vec<SegmentBook> {
+    summary
         .into_iter()
         .filter(|s| s.accounts > 0)
         .map(|s| SegmentBook {
