@@ -468,6 +468,11 @@ impl Store {
         }
         progress.set_phase(ImportPhase::Writing);
         if mode == WriteMode::Insert {
+            // The reader has finished, so the index's sort may use a second core.
+            sqlx::query("PRAGMA threads = 2")
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
             sqlx::query("CREATE INDEX accounts_arr ON accounts (arr_cents)")
                 .execute(&mut *tx)
                 .await

@@ -17,7 +17,6 @@ use csplan_domain::values::{
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// A valid row, ready to write. Text is held as `Arc<str>`: sqlx binds an `Arc<str>` without
@@ -146,53 +145,35 @@ impl DateEvidence {
     }
 }
 
-/// Account ids seen so far, with their first line: ids of the W1 form `ACC-0000123` by number
-/// (a million of them fit in a few megabytes), any other id by its text.
+/// Account ids seen so far, with their first line: ids of the W1 form `ACC-0000123` in a table
+/// indexed by their number (0 = not seen; zeroed pages cost no memory until a number lands on
+/// them, so a million ids touch 4 MB), any other id by its text.
 #[derive(Default)]
 struct SeenIds {
-    numbered: HashMap<u32, u64, BuildHasherDefault<NumberHasher>>,
+    numbered: Vec<u32>,
     other: HashMap<String, u64>,
-}
-
-/// Account numbers are not chosen by an attacker and are spread already: one multiplication
-/// (Fibonacci hashing) mixes them enough, at a fraction of SipHash's cost per row.
-#[derive(Default)]
-struct NumberHasher(u64);
-
-impl Hasher for NumberHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
 }
 
 impl SeenIds {
     /// The first line of this id, if it was seen before; otherwise remembers `line`.
     fn first_line(&mut self, id: &str, line: u64) -> Option<u64> {
-        match w1_number(id) {
-            Some(number) => match self.numbered.entry(number) {
-                Entry::Occupied(first) => Some(*first.get()),
-                Entry::Vacant(slot) => {
-                    slot.insert(line);
-                    None
-                }
-            },
-            None => match self.other.entry(id.to_string()) {
-                Entry::Occupied(first) => Some(*first.get()),
-                Entry::Vacant(slot) => {
-                    slot.insert(line);
-                    None
-                }
-            },
+        if let Some(number) = w1_number(id) {
+            if self.numbered.is_empty() {
+                self.numbered = vec![0; 10_000_000];
+            }
+            let slot = self.numbered.get_mut(number as usize)?;
+            if *slot != 0 {
+                return Some(u64::from(*slot));
+            }
+            *slot = u32::try_from(line).unwrap_or(u32::MAX);
+            return None;
+        }
+        match self.other.entry(id.to_string()) {
+            Entry::Occupied(first) => Some(*first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(line);
+                None
+            }
         }
     }
 }

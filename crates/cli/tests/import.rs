@@ -1,0 +1,326 @@
+//! `csplan import accounts|undo|list` and `csplan export accounts` as whole processes, and an
+//! import killed mid-way (SIGKILL) leaving the workspace exactly as it was (issue #3 parts 1, 3, 4).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn csplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csplan"))
+        .args(args)
+        .output()
+        .expect("csplan runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn messy() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/messy_accounts.csv")
+}
+
+fn shared_book() -> PathBuf {
+    let candidates = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/data/accounts_1k.csv"),
+        PathBuf::from("/work/shared/bench/data/accounts_1k.csv"),
+    ];
+    candidates
+        .into_iter()
+        .find(|p| p.exists())
+        .expect("shared/bench/data/accounts_1k.csv beside the repository")
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn a_rejected_import_exits_non_zero_naming_line_and_column_and_writes_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let report = dir.path().join("problems.csv");
+    let out = csplan(&[
+        "import",
+        "accounts",
+        s(&messy()),
+        "--db",
+        s(&db),
+        "--report",
+        s(&report),
+    ]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("line 7, column Annual Recurring Revenue: \"12k\" is not a number"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("13 problems found, so nothing was written"),
+        "{stderr}"
+    );
+    let csv = std::fs::read_to_string(&report).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 14);
+    assert_eq!(lines[0], "line,column,value,reason");
+    assert_eq!(
+        lines[1],
+        "7,Annual Recurring Revenue,12k,\"\"\"12k\"\" is not a number (write an amount like 1200.50, $1,200.50 or 1.200,50 EUR)\""
+    );
+    // The negative value starts with '-': neutralised for spreadsheets.
+    assert!(
+        lines[2].starts_with("8,Annual Recurring Revenue,'-5.00,"),
+        "{}",
+        lines[2]
+    );
+    let list = csplan(&["import", "list", "--db", s(&db)]);
+    assert_eq!(text(&list.stdout).trim(), "No imports yet.");
+}
+
+#[test]
+fn skip_invalid_imports_then_list_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let out = csplan(&[
+        "import",
+        "accounts",
+        s(&messy()),
+        "--db",
+        s(&db),
+        "--skip-invalid",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("(import 1): 4 accounts added, 0 updated, 13 rows skipped."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Numeric dates were read as day/month/year."),
+        "{stdout}"
+    );
+    assert!(text(&out.stderr).contains("skipped line 7, column Annual Recurring Revenue"));
+
+    let list = text(&csplan(&["import", "list", "--db", s(&db)]).stdout);
+    assert!(list.contains("| 1  | messy_accounts.csv | csv "), "{list}");
+    assert!(
+        list.contains("| 4     | 0       | 13      | in place (undo-able) |"),
+        "{list}"
+    );
+
+    let undo = csplan(&["import", "undo", "--db", s(&db)]);
+    assert!(undo.status.success(), "{}", text(&undo.stderr));
+    assert_eq!(
+        text(&undo.stdout).trim(),
+        "Undid import 1 (messy_accounts.csv): 4 accounts removed, 0 restored to their values before it."
+    );
+    let again = csplan(&["import", "undo", "--db", s(&db)]);
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains("An import to undo"),
+        "{}",
+        text(&again.stderr)
+    );
+}
+
+/// The W1 1k book exported as CSV and as XLSX reads back to the same book: the CSV export of the
+/// re-imported workspace is byte-for-byte the first export.
+#[test]
+fn exports_read_back_to_the_same_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    assert!(
+        csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let csv = dir.path().join("book.csv");
+    let xlsx = dir.path().join("book.xlsx");
+    let out = csplan(&[
+        "export",
+        "accounts",
+        "--db",
+        s(&db),
+        "--format",
+        "csv",
+        "--out",
+        s(&csv),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        format!("Wrote 1000 accounts to {}.", csv.display())
+    );
+    assert!(
+        csplan(&[
+            "export",
+            "accounts",
+            "--db",
+            s(&db),
+            "--format",
+            "xlsx",
+            "--out",
+            s(&xlsx)
+        ])
+        .status
+        .success()
+    );
+    let first = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(first.lines().count(), 1_001);
+    for (source, name) in [(&csv, "from-csv.db"), (&xlsx, "from-xlsx.db")] {
+        let copy = dir.path().join(name);
+        let out = csplan(&["import", "accounts", s(source), "--db", s(&copy)]);
+        assert!(out.status.success(), "{}: {}", name, text(&out.stderr));
+        let again = dir.path().join(format!("{name}.csv"));
+        assert!(
+            csplan(&[
+                "export",
+                "accounts",
+                "--db",
+                s(&copy),
+                "--format",
+                "csv",
+                "--out",
+                s(&again)
+            ])
+            .status
+            .success()
+        );
+        assert_eq!(std::fs::read_to_string(&again).unwrap(), first, "{name}");
+    }
+}
+
+#[test]
+fn exports_neutralise_formula_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    assert!(
+        csplan(&[
+            "import",
+            "accounts",
+            s(&messy()),
+            "--db",
+            s(&db),
+            "--skip-invalid"
+        ])
+        .status
+        .success()
+    );
+    let csv = dir.path().join("book.csv");
+    assert!(
+        csplan(&[
+            "export",
+            "accounts",
+            "--db",
+            s(&db),
+            "--format",
+            "csv",
+            "--out",
+            s(&csv)
+        ])
+        .status
+        .success()
+    );
+    let exported = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        exported
+            .contains("ACC-1003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",0.00,"),
+        "{exported}"
+    );
+    // The custom column comes after the WORKLOADS.md §0 columns.
+    assert!(
+        exported
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",icp_fit,Favourite Colour")
+    );
+}
+
+/// Every row of the accounts table, in id order, as text: what "row-for-row the same" compares.
+fn dump(db: &Path) -> String {
+    let out = Command::new("sqlite3")
+        .arg(db)
+        .arg("SELECT * FROM accounts ORDER BY account_id; SELECT count(*) FROM imports;")
+        .output()
+        .expect("the sqlite3 shell (Debian package sqlite3) runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// A real `csplan import accounts` process on a big file, killed with SIGKILL while it writes:
+/// the workspace file is byte-for-byte as before and reopens with exactly the rows it had.
+#[test]
+fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    assert!(
+        csplan(&[
+            "import",
+            "accounts",
+            s(&messy()),
+            "--db",
+            s(&db),
+            "--skip-invalid"
+        ])
+        .status
+        .success()
+    );
+    let rows_before = dump(&db);
+    let bytes_before = std::fs::read(&db).unwrap();
+
+    // 400,000 new valid accounts into a book that has some (the upsert path): seconds of work.
+    let big = dir.path().join("big.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+    writeln!(file, "account_id,account_name,arr,employees,industry,region,plan,contract_start,renewal_date,lifecycle_stage,health_score,nps,active_users,licenses,csm_owner,icp_fit").unwrap();
+    for n in 0..400_000u32 {
+        writeln!(
+            file,
+            "ACC-{:07},Company {n},{}.{:02},12,Software,EMEA,Growth,2024-01-15,2026-01-15,adoption,70,8,5,6,Kim,ideal",
+            n + 1,
+            n % 90_000,
+            n % 100
+        )
+        .unwrap();
+    }
+    drop(file);
+
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csplan"))
+        .args(["import", "accounts", s(&big), "--db", s(&db)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill once the import has written a few megabytes of its transaction into the WAL.
+    let start = Instant::now();
+    loop {
+        let written = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        if written > 4 << 20 {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before it could be killed"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the import never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes_before,
+        "the database file changed"
+    );
+    assert_eq!(dump(&db), rows_before);
+    // And the workspace still works: the same import now runs to the end.
+    let out = csplan(&["import", "accounts", s(&big), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
