@@ -125,6 +125,8 @@ fn hire_timeline_has_a_row_per_hire_on_a_dated_axis() {
             "Q1 2027",
             "Q4 2027",
             "2 hires, first requisition opens 2027-02-01",
+            // A dashed line at the plan's start (the first tick).
+            "plan starts",
         ],
     );
     let recruiting = elements_filled(&svg, "rect", "#CC79A7");

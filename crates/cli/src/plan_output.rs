@@ -4,6 +4,7 @@
 use crate::commands::plan::Computed;
 use anyhow::Result;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+use csplan_domain::forecast::Preset;
 use csplan_report::forecast::{Cell, Sheet, sheets};
 use serde_json::json;
 use std::io::Write;
@@ -88,7 +89,7 @@ pub fn table(computed: &Computed, out: &mut impl Write) -> Result<()> {
         None => writeln!(
             out,
             "No risk bands ({}).",
-            if computed.preset.label() == "base" {
+            if computed.preset == Preset::Base {
                 "--trials 0"
             } else {
                 "bands are computed for the base plan"

@@ -194,32 +194,35 @@ fn draw(root: &Canvas<'_>, quarters: &[CapacityQuarter]) -> Drawn {
         EFFECTIVE.stroke_width(2),
     ))?;
     chart.draw_series(LineSeries::new(required.clone(), REQUIRED.stroke_width(2)))?;
-    let few = quarters.len() <= 12;
-    for &(x, y) in &effective {
-        let at = chart.backend_coord(&(x, y));
-        if few {
-            mark(root, Mark::Square, at, EFFECTIVE, true)?;
+    // Marks and values only while a quarter's slot is wide enough to hold them.
+    if quarters.len() <= 12 {
+        for &(x, y) in &effective {
+            mark(
+                root,
+                Mark::Square,
+                chart.backend_coord(&(x, y)),
+                EFFECTIVE,
+                true,
+            )?;
         }
-    }
-    for &(x, y) in &required {
-        let at = chart.backend_coord(&(x, y));
-        if few {
-            mark(root, Mark::Dot, at, REQUIRED, true)?;
-        }
-    }
-    // The requirement's value over each dot when the slots are wide enough to hold it.
-    if few {
         for (q, &(x, y)) in quarters.iter().zip(&required) {
             let (px, py) = chart.backend_coord(&(x, y));
+            mark(root, Mark::Dot, (px, py), REQUIRED, true)?;
             let style = text(SMALL_PX, REQUIRED, anchor(HPos::Center, VPos::Bottom));
-            let label = grouped(q.required, 1);
             // Under the dot when the team's line runs above it, so the two never collide.
-            let above = if q.effective > q.required {
+            let at = if q.effective > q.required {
                 (px, py + 22)
             } else {
                 (px, py - 9)
             };
-            knockout_text(root, &label, above, SMALL_PX, style, BACKGROUND)?;
+            knockout_text(
+                root,
+                &grouped(q.required, 1),
+                at,
+                SMALL_PX,
+                style,
+                BACKGROUND,
+            )?;
         }
     }
     Ok(())

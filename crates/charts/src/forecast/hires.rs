@@ -7,7 +7,7 @@ use crate::compensation::legend::{Entry, Key, legend};
 use crate::document::fallback;
 use crate::frame::{
     BODY_PX, Canvas, Drawn, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, render, text, tick_style,
+    grid_line, header, knockout_text, render, text, tick_style,
 };
 use crate::measure::{fit, text_width};
 use crate::palette::{BACKGROUND, INK, MUTED, rgb};
@@ -19,6 +19,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 const TITLE: &str = "Hire-by timeline";
 const X_TITLE: &str = "Date (requisition opens, CSM starts, CSM fully ramped)";
 const EMPTY: &str = "No hires needed: the team covers every quarter.";
+const PLAN_START: &str = "plan starts";
 
 /// Okabe-Ito reddish purple while recruiting, bluish green while ramping (the colour of the
 /// effective team on the capacity chart: a ramping hire is becoming capacity).
@@ -147,6 +148,27 @@ fn draw(root: &Canvas<'_>, hires: &[HireBar], ticks: &[DateTick]) -> Drawn {
 
     let (_, top) = chart.backend_coord(&(lo, rows));
     let (left, bottom) = chart.backend_coord(&(lo, 0.0));
+    // The first tick is the plan's start: bars left of it are requisitions already late.
+    if let Some(first) = ticks.first().filter(|t| day(t.date) > lo) {
+        let (x, _) = chart.backend_coord(&(day(first.date), 0.0));
+        let mut y = top;
+        while y < bottom {
+            root.draw(&PathElement::new(
+                vec![(x, y), (x, (y + 4).min(bottom))],
+                INK.stroke_width(1),
+            ))?;
+            y += 7;
+        }
+        let style = text(SMALL_PX, INK, anchor(HPos::Left, VPos::Top));
+        knockout_text(
+            root,
+            PLAN_START,
+            (x + 3, top + 1),
+            SMALL_PX,
+            style,
+            BACKGROUND,
+        )?;
+    }
     let row_px = f64::from(bottom - top) / rows;
     let half = (row_px * 0.32).clamp(1.0, 7.0);
     let every = (14.0 / row_px).ceil().max(1.0) as usize;
