@@ -57,6 +57,11 @@ pub enum Command {
     /// The early-warning list: renewals in the next 90 days by health band, and accounts whose
     /// health or usage fell over the period.
     Warnings(crate::metrics_args::WarningsArgs),
+    /// Revenue movements files (account, date, type, amount) for `csplan metrics --movements`.
+    Movements {
+        #[command(subcommand)]
+        what: crate::metrics_args::MovementsCommand,
+    },
     /// The capacity plan over time: CSMs per quarter, the hire-by calendar, cost and risk bands.
     Plan(crate::plan_args::PlanArgs),
     /// Write a document to a file (the plan over time as XLSX, CSV or the CFO's HTML report).

@@ -47,8 +47,12 @@ pub struct MetricsArgs {
     #[arg(long, value_name = "FROM..TO")]
     pub period: Option<String>,
     /// Also report each segment (ARR tier) or each CSM.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, conflicts_with = "movements")]
     pub by: Option<By>,
+    /// Measure from FROM's snapshot and the imported movements dated after it up to TO
+    /// (`csplan movements import`), instead of from TO's snapshot. Whole book only.
+    #[arg(long, requires = "period")]
+    pub movements: bool,
     #[command(flatten)]
     pub setup: SetupArgs,
     #[arg(long, value_enum, default_value = "table")]
@@ -119,5 +123,18 @@ pub enum SnapshotCommand {
         db: PathBuf,
         #[arg(long)]
         id: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MovementsCommand {
+    /// Import a movements file (columns account, date, type, amount; types new, expansion,
+    /// contraction, churn, reactivation and their synonyms). Nothing is written unless every
+    /// row is valid; importing a file of the same name again replaces its rows.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        #[arg(long)]
+        db: PathBuf,
     },
 }

@@ -213,3 +213,38 @@ fn mistakes_are_explained() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_movements_file_gives_the_same_nrr_as_the_second_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let db = db.to_str().unwrap();
+    let imported = ok(&[
+        "movements",
+        "import",
+        &fixture("metrics_movements.csv"),
+        "--db",
+        db,
+    ]);
+    assert_eq!(
+        imported,
+        "Imported metrics_movements.csv: 4 movements, dated 2026-02-01 to 2026-03-10.\n"
+    );
+    let json = ok(&[
+        "metrics",
+        "--db",
+        db,
+        "--period",
+        "2026-01-01..2026-03-31",
+        "--movements",
+        "--format",
+        "json",
+    ]);
+    let period: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // DOMAIN.md §5.1: the file's rows are the fixture's Q1 → Q2 changes, so NRR is again
+    // (11,000 + 500 − 3,000 − 800) / 11,000 = 0.7 and GRR 7,200 / 11,000.
+    assert_eq!(period["rows"], 4);
+    assert_eq!(metric(&period["book"], "nrr")["value"], 0.7);
+    assert_eq!(metric(&period["book"], "grr")["value"], 7_200.0 / 11_000.0);
+    assert_eq!(period["book"]["movements"]["new"], 400_000);
+}

@@ -429,3 +429,91 @@ async fn the_demo_has_five_quarters_ending_with_its_book() {
     }
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
+    let dir = common::temp_dir();
+    let store = workspace(&dir).await;
+    // The same changes as Q1 → Q2, written as movements (DOMAIN.md §5.1, §5.5 vocabulary).
+    let file = dir.path().join("movements.csv");
+    std::fs::write(
+        &file,
+        "account,date,type,amount\n\
+         ACC-0000001,2026-02-01,upsell,500\n\
+         ACC-0000002,2026-02-15,downgrade,-800\n\
+         ACC-0000003,2026-03-01,churn,3000\n\
+         ACC-0000004,2026-03-10,new,4000\n\
+         ACC-0000005,2026-03-31,win-back,700\n\
+         ACC-0000006,2026-05-01,expansion,100\n",
+    )
+    .unwrap();
+    let imported = store.import_movements_csv(&file).await.unwrap();
+    assert_eq!((imported.rows, imported.replaced), (6, 0));
+    assert_eq!(imported.last_date.as_deref(), Some("2026-05-01"));
+    // Importing the same file again replaces its rows.
+    assert_eq!(store.import_movements_csv(&file).await.unwrap().replaced, 6);
+
+    let setup = MetricsSetup::default();
+    let by_file = store
+        .movements_metrics("2026-01-01", "2026-04-01", &setup)
+        .await
+        .unwrap();
+    let by_snapshots = store
+        .period_metrics("2026-01-01", "2026-04-01", GroupBy::Book, &setup)
+        .await
+        .unwrap();
+    // The May row is after the period; the rest nets to the Q2 book exactly.
+    assert_eq!(by_file.rows, 5);
+    assert_eq!(by_file.book.movements, by_snapshots.groups[0].movements);
+    let nrr = by_file
+        .book
+        .metrics
+        .iter()
+        .find(|m| m.key == "nrr")
+        .unwrap();
+    assert_eq!(nrr.value, Some(7_700.0 / 11_000.0));
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_bad_movements_file_names_line_column_and_reason() {
+    let dir = common::temp_dir();
+    let store = workspace(&dir).await;
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "account,date,type,amount\n\
+         ACC-0000001,2026-02-30,upsell,500\n\
+         ACC-0000002,2026-02-15,refund,80\n\
+         ACC-0000003,2026-03-01,new,-5\n",
+    )
+    .unwrap();
+    let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&file).await else {
+        panic!("the file should be refused");
+    };
+    let found: Vec<(u64, Option<&str>, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_deref(), p.value.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, Some("date"), "2026-02-30"),
+            (3, Some("type"), "refund"),
+            (4, Some("amount"), "-5")
+        ]
+    );
+    assert!(
+        report.problems[1]
+            .reason
+            .contains("use new, expansion, contraction, churn or reactivation")
+    );
+    let missing = dir.path().join("missing.csv");
+    std::fs::write(&missing, "account,when,type,amount\n").unwrap();
+    let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&missing).await else {
+        panic!("the header should be refused");
+    };
+    assert_eq!(report.problems[0].column.as_deref(), Some("date"));
+    store.close().await;
+}

@@ -2,7 +2,7 @@
 //! workspace's snapshots, as the Metrics page shows them (same store calls, same numbers).
 
 use crate::args::Format;
-use crate::metrics_args::{By, MetricsArgs, SetupArgs, WarningsArgs};
+use crate::metrics_args::{By, MetricsArgs, MovementsCommand, SetupArgs, WarningsArgs};
 use anyhow::{Context, Result, bail};
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use csplan_domain::Cents;
@@ -77,6 +77,9 @@ async fn period(store: &Store, text: Option<&str>) -> Result<(Snapshot, Snapshot
 }
 
 pub async fn run(args: &MetricsArgs) -> Result<()> {
+    if args.movements {
+        return from_movements(args).await;
+    }
     let store = open(&args.db).await?;
     let result = async {
         let setup = setup(store.metrics_setup().await?, &args.setup)?;
@@ -102,6 +105,73 @@ pub async fn run(args: &MetricsArgs) -> Result<()> {
         Format::Csv => write_csv(&report, &mut out),
         Format::Table => write_table(&report, &mut out),
     }
+}
+
+/// `--movements`: the period from FROM's snapshot and the movements after it, up to TO.
+async fn from_movements(args: &MetricsArgs) -> Result<()> {
+    let Some((from, to)) = args.period.as_deref().and_then(|p| p.split_once("..")) else {
+        bail!("--period takes FROM..TO, two dates: e.g. 2025-10-01..2026-01-01");
+    };
+    let store = open(&args.db).await?;
+    let result = async {
+        let setup = setup(store.metrics_setup().await?, &args.setup)?;
+        Ok::<_, anyhow::Error>(
+            store
+                .movements_metrics(from.trim(), to.trim(), &setup)
+                .await?,
+        )
+    }
+    .await;
+    store.close().await;
+    let period = result?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &period)?;
+            writeln!(out)?;
+        }
+        Format::Csv | Format::Table => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(["from", "to", "months", "key", "label", "value", "unit"])?;
+            for m in &period.book.metrics {
+                writer.write_record([
+                    period.from.as_of.clone(),
+                    period.to.clone(),
+                    period.months.to_string(),
+                    m.key.clone(),
+                    neutralise(&m.label),
+                    m.value.map_or_else(String::new, |v| v.to_string()),
+                    unit(m.unit).to_string(),
+                ])?;
+            }
+            writer.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// `csplan movements import`.
+pub async fn movements(command: &MovementsCommand) -> Result<()> {
+    let MovementsCommand::Import { file, db } = command;
+    let store = open(db).await?;
+    let result = store.import_movements_csv(file).await;
+    store.close().await;
+    let imported = result?;
+    let dates = match (&imported.first_date, &imported.last_date) {
+        (Some(first), Some(last)) => format!(", dated {first} to {last}"),
+        _ => String::new(),
+    };
+    let replaced = if imported.replaced > 0 {
+        format!(" (replacing {} from its last import)", imported.replaced)
+    } else {
+        String::new()
+    };
+    println!(
+        "Imported {}: {} movements{dates}{replaced}.",
+        imported.file, imported.rows
+    );
+    Ok(())
 }
 
 /// A metric's value as the app's cards show it; `n/a` when the formula is undefined.

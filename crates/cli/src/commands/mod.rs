@@ -40,5 +40,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Metrics(args) => metrics::run(&args).await,
         Command::Snapshot { what } => snapshot::run(&what).await,
         Command::Warnings(args) => metrics::warnings(&args).await,
+        Command::Movements { what } => metrics::movements(&what).await,
     }
 }

@@ -3,11 +3,13 @@
 //! cost inputs the dashboard remembers.
 
 pub(crate) mod demo;
+mod movements;
 mod period;
 mod setup;
 mod snapshots;
 mod warnings;
 
+pub use movements::{MovementsImport, MovementsPeriod};
 pub use period::{GroupBy, GroupReport, NO_CSM, PeriodReport};
 pub use setup::MetricsSetup;
 pub use snapshots::Snapshot;

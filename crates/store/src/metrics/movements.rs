@@ -1,0 +1,318 @@
+//! A movements file (issue 7: "also accept a movements file (account, date, type, amount)"):
+//! read with the domain's row rules (`parse_movement_row`), every problem reported with its
+//! line, column, value and reason, then written in one transaction. Re-importing a file of the
+//! same name replaces its rows instead of adding them twice. A period can then be measured from
+//! its starting snapshot and the movements dated after it (`Movements::from_movements`).
+
+use super::period::GroupReport;
+use super::setup::MetricsSetup;
+use super::snapshots::Snapshot;
+use crate::{ImportProblem, ImportReport, Store, StoreError};
+use csplan_domain::Cents;
+use csplan_domain::metrics::{
+    AccountArr, Group, HealthDistribution, MetricInputs, Movement, MovementRowError, Movements,
+    NpsCounts, compute_counted, parse_movement_kind, parse_movement_row,
+};
+use csplan_domain::segmentation::IsoDate;
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// The header names a movements file may use for each of its four columns.
+const COLUMNS: [(&str, &[&str]); 4] = [
+    ("account", &["account", "account_id", "account id"]),
+    ("date", &["date", "happened_on", "movement_date"]),
+    ("type", &["type", "kind", "movement", "movement_type"]),
+    ("amount", &["amount", "arr", "arr_change", "amount_usd"]),
+];
+/// The first problems are listed in full; past this many they are only counted.
+const LISTED_PROBLEMS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MovementsImport {
+    pub file: String,
+    #[ts(type = "number")]
+    pub rows: u64,
+    /// Rows of an earlier import of the same file name that these replaced.
+    #[ts(type = "number")]
+    pub replaced: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// A period measured from a snapshot and the movements after it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MovementsPeriod {
+    pub from: Snapshot,
+    /// The last day whose movements count (YYYY-MM-DD).
+    pub to: String,
+    pub months: u32,
+    #[ts(type = "number")]
+    pub rows: u64,
+    pub book: GroupReport,
+}
+
+fn column_of(error: &MovementRowError) -> (&'static str, u64) {
+    match error {
+        MovementRowError::NoAccount { line } => ("account", *line),
+        MovementRowError::Date { line, .. } => ("date", *line),
+        MovementRowError::Type { line, .. } => ("type", *line),
+        MovementRowError::Amount { line, .. }
+        | MovementRowError::ZeroAmount { line }
+        | MovementRowError::NegativeGain { line, .. } => ("amount", *line),
+    }
+}
+
+#[derive(Default)]
+struct Problems {
+    list: Vec<ImportProblem>,
+    total: u64,
+}
+
+impl Problems {
+    fn push(&mut self, line: u64, column: Option<&str>, value: &str, reason: String) {
+        self.total += 1;
+        if self.list.len() < LISTED_PROBLEMS {
+            self.list.push(ImportProblem {
+                line,
+                column: column.map(str::to_string),
+                value: value.to_string(),
+                reason,
+            });
+        }
+    }
+}
+
+/// Reads and checks the whole file: the valid rows, or every problem.
+fn read(file: &Path) -> Result<Result<Vec<(String, Movement)>, ImportReport>, StoreError> {
+    let label = file.display().to_string();
+    let mut problems = Problems::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(file)
+        .map_err(|e| StoreError::io(file, "open", std::io::Error::other(e.to_string())))?;
+    let header = reader
+        .headers()
+        .map_err(|e| StoreError::io(file, "read", std::io::Error::other(e.to_string())))?
+        .clone();
+    let mut positions = [0usize; 4];
+    for (slot, (name, synonyms)) in positions.iter_mut().zip(COLUMNS) {
+        match header
+            .iter()
+            .position(|h| synonyms.contains(&h.trim().to_lowercase().as_str()))
+        {
+            Some(p) => *slot = p,
+            None => problems.push(
+                1,
+                Some(name),
+                "",
+                "is missing from the header row; a movements file has the columns account, date, type, amount".to_string(),
+            ),
+        }
+    }
+    let mut rows = Vec::new();
+    if problems.total == 0 {
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    problems.push(line, None, "", format!("cannot be read as CSV ({e})"));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let field = |i: usize| record.get(positions[i]).unwrap_or_default();
+            match parse_movement_row(line, field(0), field(1), field(2), field(3)) {
+                Ok(row) => rows.push((row.date, row.movement)),
+                Err(e) => {
+                    let (column, line) = column_of(&e);
+                    let index = COLUMNS.iter().position(|(n, _)| *n == column).unwrap_or(0);
+                    let reason = e.to_string();
+                    let reason = reason
+                        .split_once(": ")
+                        .map_or(reason.as_str(), |(_, r)| r)
+                        .to_string();
+                    problems.push(line, Some(column), field(index), reason);
+                }
+            }
+        }
+    }
+    if problems.total > 0 {
+        return Ok(Err(ImportReport {
+            file: label,
+            total_problems: problems.total,
+            rejected_rows: problems.total,
+            problems: problems.list,
+        }));
+    }
+    Ok(Ok(rows))
+}
+
+impl Store {
+    /// Imports a movements file; nothing is written unless every row is valid.
+    pub async fn import_movements_csv(&self, file: &Path) -> Result<MovementsImport, StoreError> {
+        let path = file.to_path_buf();
+        let rows = tokio::task::spawn_blocking(move || read(&path))
+            .await
+            .map_err(|e| {
+                StoreError::io(
+                    file,
+                    "read",
+                    std::io::Error::other(format!("the read stopped unexpectedly ({e})")),
+                )
+            })??
+            .map_err(StoreError::InvalidImport)?;
+        let source = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut tx = self.write_tx().await?;
+        let replaced = sqlx::query("DELETE FROM revenue_movements WHERE source = ?1")
+            .bind(&source)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.db_error(e))?
+            .rows_affected();
+        for (date, m) in &rows {
+            sqlx::query(
+                "INSERT INTO revenue_movements (account_id, happened_on, kind, amount_cents, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(&m.account_id)
+            .bind(date)
+            .bind(m.kind.label())
+            .bind(m.amount.0)
+            .bind(&source)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        }
+        tx.commit().await.map_err(|e| self.db_error(e))?;
+        Ok(MovementsImport {
+            file: source,
+            rows: rows.len() as u64,
+            replaced,
+            first_date: rows.iter().map(|(d, _)| d.clone()).min(),
+            last_date: rows.iter().map(|(d, _)| d.clone()).max(),
+        })
+    }
+
+    /// The whole book's metrics from the snapshot at or before `from` and the imported
+    /// movements dated after it up to `to`, both included. Health and NPS are those of the
+    /// latest snapshot on or before `to`.
+    pub async fn movements_metrics(
+        &self,
+        from: &str,
+        to: &str,
+        setup: &MetricsSetup,
+    ) -> Result<MovementsPeriod, StoreError> {
+        setup.validate()?;
+        let start = self.snapshot_at(from).await?;
+        let end = IsoDate::parse(to).map_err(|e| StoreError::InvalidInputs {
+            reason: format!("Period end: {e}."),
+        })?;
+        let book: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT account_id, arr_cents FROM snapshot_accounts WHERE snapshot_id = ?1",
+        )
+        .bind(start.id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))?;
+        let book: Vec<AccountArr> = book
+            .into_iter()
+            .map(|(account_id, arr)| AccountArr {
+                account_id,
+                arr: Cents(arr),
+                segment: None,
+                csm: None,
+            })
+            .collect();
+        let stored: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT account_id, kind, amount_cents FROM revenue_movements
+             WHERE happened_on > ?1 AND happened_on <= ?2 ORDER BY happened_on, id",
+        )
+        .bind(&start.as_of)
+        .bind(end.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))?;
+        let rows: Vec<Movement> = stored
+            .into_iter()
+            .filter_map(|(account_id, kind, amount)| {
+                Some(Movement {
+                    account_id,
+                    kind: parse_movement_kind(&kind)?,
+                    amount: Cents(amount),
+                })
+            })
+            .collect();
+        let movements =
+            Movements::from_movements(&book, &rows).map_err(|e| StoreError::InvalidInputs {
+                reason: format!(
+                    "The movements after snapshot \"{}\" ({}) do not fit its book: {e}.",
+                    start.label, start.as_of
+                ),
+            })?;
+        let months = u32::try_from(
+            IsoDate::parse(&start.as_of)
+                .map(|a| a.whole_months_until(end).max(1))
+                .unwrap_or(1),
+        )
+        .unwrap_or(1);
+        // Health and NPS at the end: the latest snapshot on or before it.
+        let health_of = self.snapshot_at(to).await?;
+        let bands = setup.settings.health_bands;
+        let (green, yellow, red, promoters, passives, detractors): (i64, i64, i64, i64, i64, i64) =
+            sqlx::query_as(
+                "SELECT count(CASE WHEN health_score >= ?2 THEN 1 END),
+                        count(CASE WHEN health_score >= ?3 AND health_score < ?2 THEN 1 END),
+                        count(CASE WHEN health_score < ?3 THEN 1 END),
+                        count(CASE WHEN nps >= 9 THEN 1 END),
+                        count(CASE WHEN nps BETWEEN 7 AND 8 THEN 1 END),
+                        count(CASE WHEN nps <= 6 THEN 1 END)
+                 FROM snapshot_accounts WHERE snapshot_id = ?1 AND arr_cents > 0",
+            )
+            .bind(health_of.id)
+            .bind(bands.green_from)
+            .bind(bands.yellow_from)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        let health = HealthDistribution {
+            green: count(green),
+            yellow: count(yellow),
+            red: count(red),
+        };
+        let inputs = MetricInputs {
+            movements,
+            period_months: months,
+            nps: NpsCounts {
+                promoters: count(promoters),
+                passives: count(passives),
+                detractors: count(detractors),
+            },
+            health_scores: Vec::new(),
+            costs: setup.costs,
+            settings: setup.settings,
+        };
+        let metrics =
+            compute_counted(&inputs, health, 0).map_err(|e| StoreError::InvalidInputs {
+                reason: e.to_string(),
+            })?;
+        Ok(MovementsPeriod {
+            from: start,
+            to: end.to_string(),
+            months,
+            rows: rows.len() as u64,
+            book: GroupReport {
+                group: Group::Book,
+                label: Group::Book.label(),
+                movements: inputs.movements,
+                health,
+                metrics,
+            },
+        })
+    }
+}
