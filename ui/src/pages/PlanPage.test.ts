@@ -207,3 +207,35 @@ describe("Plan page", () => {
     expect(calls.some((c) => c.cmd === "forecast_save")).toBe(false);
   });
 });
+
+describe("Plan page on a workspace without accounts", () => {
+  it("says to import the book and starts a plan from it", async () => {
+    const empty = saved();
+    empty.inputs.segments = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+      switch (cmd) {
+        case "forecast_defaults":
+          return { inputs: { ...inputs(), segments: [] }, uncertainty: uncertainty() };
+        case "forecast_current":
+          return empty;
+        case "forecast_list":
+          return [{ id: 1, name: "Base plan", updated_at: "2026-11-27" }];
+        case "forecast_run":
+          throw { code: "invalid-forecast", message: "The plan has no segments: add at least one segment's starting book." };
+        case "forecast_create_from_book":
+          return { ...saved(), id: 2, name: "Plan from the book" };
+        default:
+          return null;
+      }
+    });
+    component = mount(PlanPage, { target });
+    await settle();
+    expect(byTestId("plan-empty")?.textContent).toContain("Import your accounts on the Data page");
+    (byTestId("plan-empty")?.querySelector("button") as HTMLButtonElement).click();
+    await settle();
+    const made = calls.find((c) => c.cmd === "forecast_create_from_book");
+    expect(made?.args.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(byTestId("plan-empty")).toBeNull();
+  });
+});
