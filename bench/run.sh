@@ -34,6 +34,24 @@ for size in 100k 1m; do
   fi
 done
 
+echo "== W1 import, 1M accounts into a fresh workspace: csplan vs the sqlite3 shell's .import"
+# Same file, same run; each timed run starts from no database file. The shell loads the W1
+# schema (bench/w1_schema.sql) through a staging table (bench/w1_sqlite3.sql).
+sed "s|CSV_FILE|$data/accounts_1m.csv|" bench/w1_sqlite3.sql > "$data/w1_sqlite3_1m.sql"
+import_db="$data/import_1m.db"
+w1_db="$data/w1_1m.db"
+hyperfine --warmup 1 --runs 5 --export-markdown "$data/import_1m.md" \
+  --prepare "rm -f $import_db $import_db-wal $import_db-shm" \
+  -n "csplan import accounts (1M)" "$csplan import accounts $data/accounts_1m.csv --db $import_db" \
+  --prepare "rm -f $w1_db $w1_db-wal $w1_db-shm" \
+  -n "sqlite3 .import (1M)" "sqlite3 $w1_db -cmd '.read bench/w1_schema.sql' < $data/w1_sqlite3_1m.sql"
+rm -f "$import_db"* "$w1_db"*
+/usr/bin/time -f "csplan import 1M: %e s, peak RSS %M KiB" \
+  "$csplan" import accounts "$data/accounts_1m.csv" --db "$import_db" > /dev/null
+/usr/bin/time -f "sqlite3 .import 1M: %e s, peak RSS %M KiB" \
+  bash -c "sqlite3 $w1_db -cmd '.read bench/w1_schema.sql' < $data/w1_sqlite3_1m.sql > /dev/null"
+rm -f "$import_db"* "$w1_db"*
+
 echo "== W3 on the 100k book"
 "$csplan" capacity --db "$data/book_100k.db" --catalog examples/w3-catalog.csv --format csv \
   > "$data/w3_100k.csv"

@@ -38,8 +38,8 @@ use ts_rs::TS;
 use validate::{ImportRow, Validator};
 use write::WriteMode;
 
-/// Rows handed from the reading thread to the writer at a time (four full statements).
-const ROWS_PER_BATCH: usize = write::ROWS_PER_STATEMENT * 4;
+/// Rows handed from the reading thread to the writer at a time (two full statements).
+const ROWS_PER_BATCH: usize = write::ROWS_PER_STATEMENT * 2;
 /// Batches that may wait between reader and writer: enough to keep both busy, little memory.
 const BATCHES_IN_FLIGHT: usize = 4;
 /// Records the preview shows as they are in the file.
