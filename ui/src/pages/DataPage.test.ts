@@ -333,6 +333,26 @@ describe("Data page", () => {
     expect(byTestId("import-report-saved")?.textContent).toBe("Report saved to /home/me/crm export - problems.csv.");
   });
 
+  it("stopping the reading of a big file starts over and says nothing was imported", async () => {
+    let reject: (e: unknown) => void = () => {};
+    handlers.import_pick = () => new Promise((_, r) => (reject = r));
+    handlers.import_progress = () => ({ rows_read: 1000, bytes_read: 100, bytes_total: 400, phase: "reading", cancelled: false });
+    handlers.import_cancel = () => {
+      reject({ code: "cancelled", message: "The import of big.csv was cancelled; nothing was written." });
+      return true;
+    };
+    open();
+    await settle();
+    byTestId("import-pick")!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    expect(byTestId("import-progress")?.textContent).toContain("Reading the file… 1,000 rows (25%)");
+    await click("import-cancel");
+    expect(byTestId("import-notice")?.textContent).toBe("Stopped reading the file. Nothing was imported.");
+    expect(byTestId("import-error")).toBeNull();
+    expect(byTestId("import-preview")).toBeNull();
+  });
+
   it("undoes the last import after a confirmation and reloads every page", async () => {
     history = [record];
     handlers.import_undo = () => {

@@ -169,7 +169,15 @@ export class ImportFlow {
   }
 
   #fail(error: unknown, stage: Stage) {
-    this.error = toApiError(error);
+    const problem = toApiError(error);
+    if (problem.code === "cancelled") {
+      // The person stopped reading the file: the preview shown would no longer match the
+      // mapping asked for, so the import starts over.
+      this.close();
+      this.notice = "Stopped reading the file. Nothing was imported.";
+      return;
+    }
+    this.error = problem;
     this.stage = this.preview ? stage : "idle";
   }
 
