@@ -71,7 +71,7 @@ test("a. the Plan page answers with the CLI's headline and hire-by calendar", as
   await session.waitFor("the risk bands", async () => (await (await session.byTestId("bands-status")).text()).includes("seed 20270101"));
   await saveScreenshot(session, "plan.png");
   // The calendar, the charts and the growth grid below the fold, for a look at the whole page.
-  for (const [i, at] of [1, 2, 3].entries()) {
+  for (const [i, at] of [1, 2, 3, 4].entries()) {
     await session.execute(`document.querySelector("main").scrollTop = ${at * 700};`);
     await saveScreenshot(session, `plan-${i + 2}.png`);
   }
@@ -93,4 +93,23 @@ test("b. a longer lead time moves the requisitions to the dates the CLI prints f
   await waitForCalendar(session, after, "after the lead time became 150 days");
   assert.ok(after[0][1] < before[0][1], `the first requisition opens earlier: ${after[0][1]} vs ${before[0][1]}`);
   await saveScreenshot(session, "plan-lead-time.png");
+});
+
+test("c. more new logos a quarter raise the CSMs needed to what the CLI computes for the saved plan", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openPlan(session);
+  const scenario = await selectedOption(session, "scenario-select");
+  const before = cliPlan(h.db, scenario).totals.at(-1).team.required_headcount;
+
+  // The Enterprise segment wins 2 new logos a quarter in the demo; make it 12.
+  await typeNumber(session, "growth-enterprise-new-logos", 12);
+  await waitSaved(session);
+  const after = cliPlan(h.db, scenario);
+  const expected = after.totals.at(-1).team.required_headcount;
+  assert.ok(expected > before, `12 new Enterprise logos a quarter need more CSMs: ${expected} vs ${before}`);
+  await session.waitFor(`the CSMs needed by the last quarter to be ${expected}`, async () =>
+    Number((await (await session.byTestId("kpi-required")).text()).trim()) === expected);
+  const headline = (await (await session.byTestId("plan-headline")).text()).trim();
+  assert.equal(headline, after.headline, "headline: page vs `csplan plan` after the edit");
 });
