@@ -72,6 +72,8 @@ pub enum ExportWhat {
     Plan(ExportPlanArgs),
     /// The customer book (WORKLOADS.md §0 columns, then the import's custom fields).
     Accounts(crate::export_args::ExportAccountsArgs),
+    /// A rule set's summary per segment (and with --accounts, each account's segment).
+    Segments(crate::export_args::ExportSegmentsArgs),
 }
 
 #[derive(Debug, Args)]

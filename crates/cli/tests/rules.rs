@@ -28,7 +28,7 @@ const BOOK: &str = "account_id,account_name,arr,employees,industry,region,plan,c
 ACC-0000001,Alpha,150000.00,500,Software,NA,Enterprise,2024-01-01,2026-03-01,adoption,80,9,90,100,Dana,ideal
 ACC-0000002,Beta,120000.00,400,Software,EMEA,Enterprise,2024-01-01,2026-09-01,adoption,60,6,50,100,Dana,ideal
 ACC-0000003,Gamma,130000.00,300,Retail,APAC,Professional,2024-01-01,2026-09-01,renewal,40,,10,100,Dana,stretch
-ACC-0000004,Delta,5000.00,10,Retail,NA,Starter,2025-06-01,2026-02-15,onboarding,90,10,5,5,,ideal
+ACC-0000004,\"=HYPERLINK(\"\"http://x\"\")\",5000.00,10,Retail,NA,Starter,2025-06-01,2026-02-15,onboarding,90,10,5,5,,ideal
 ";
 
 /// Strategic: ARR >= $130,000 and ideal fit; Enterprise: ARR >= $100,000; SMB the rest.
@@ -179,4 +179,68 @@ fn list_export_import_round_trip() {
             .contains("no rule set of that name (saved rule sets: \"Coverage\", \"Coverage (2)\")"),
         "{message}"
     );
+}
+
+/// `csplan export segments`: the summary as CSV (exact cents), each account's segment with
+/// `--accounts` (a formula-like account name neutralised), and a workbook with both sheets.
+#[test]
+fn export_segments_as_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let out = dir.path().join("segments.csv");
+    let run = |format: &str, accounts: bool, out: &Path| {
+        let mut args = vec![
+            "export",
+            "segments",
+            "--db",
+            &db,
+            "--rules",
+            "Coverage",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if accounts {
+            args.push("--accounts");
+        }
+        ok(&args);
+    };
+    run("csv", false, &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let cells: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split(',').take(5).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec![
+                "segment",
+                "touch_model",
+                "accounts",
+                "share_of_accounts",
+                "total_arr"
+            ],
+            vec!["Strategic", "high-touch", "1", "0.25", "150000.00"],
+            vec!["Enterprise", "high-touch", "2", "0.5", "250000.00"],
+            vec!["SMB", "automated", "1", "0.25", "5000.00"],
+        ]
+    );
+    run("csv", true, &out);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "account_id,account_name,segment,arr\n\
+         ACC-0000001,Alpha,Strategic,150000.00\n\
+         ACC-0000002,Beta,Enterprise,120000.00\n\
+         ACC-0000003,Gamma,Enterprise,130000.00\n\
+         ACC-0000004,\"'=HYPERLINK(\"\"http://x\"\")\",SMB,5000.00\n"
+    );
+    let xlsx = dir.path().join("segments.xlsx");
+    run("xlsx", true, &xlsx);
+    let bytes = std::fs::read(&xlsx).unwrap();
+    // A zip (the XLSX container) holding both sheets by name.
+    assert_eq!(&bytes[..2], b"PK");
+    let listing = String::from_utf8_lossy(&bytes);
+    assert!(listing.contains("xl/worksheets/sheet2.xml"), "two sheets");
 }

@@ -11,6 +11,7 @@ mod html;
 mod import_problems_csv;
 mod maturity_report;
 mod questionnaire;
+mod segments_export;
 mod spreadsheet;
 
 pub use accounts_export::{accounts_csv, accounts_xlsx};
@@ -19,6 +20,7 @@ pub use early_warning_csv::{band_name, early_warning_csv};
 pub use import_problems_csv::{ProblemRow, import_problems_csv};
 pub use maturity_report::maturity_report_html;
 pub use questionnaire::{QUESTIONNAIRE_SCRIPT_ID, questionnaire_file_name, questionnaire_html};
+pub use segments_export::{Membership, memberships_csv, segments_csv, segments_xlsx};
 pub use spreadsheet::neutralise;
 
 /// The assessment a document is about, as plain values (the store's record has more).

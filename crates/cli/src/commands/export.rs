@@ -1,18 +1,65 @@
 //! `csplan export`: documents written to a file.
 
 use crate::commands::plan::compute;
-use crate::export_args::{ExportAccountsArgs, TableFormat};
+use crate::export_args::{ExportAccountsArgs, ExportSegmentsArgs, TableFormat};
 use crate::plan_args::{ExportFormat, ExportPlanArgs, ExportWhat};
+use crate::rule_source;
 use anyhow::{Context, Result, anyhow};
+use csplan_domain::segmentation::{assign, summarize_assigned};
 use csplan_report::forecast::{forecast_csv, forecast_report_html, forecast_xlsx};
-use csplan_report::{accounts_csv, accounts_xlsx};
+use csplan_report::{
+    Membership, accounts_csv, accounts_xlsx, memberships_csv, segments_csv, segments_xlsx,
+};
 use csplan_store::{DEFAULT_BUSY_TIMEOUT, Store};
 
 pub async fn run(what: &ExportWhat) -> Result<()> {
     match what {
         ExportWhat::Plan(args) => plan(args).await,
         ExportWhat::Accounts(args) => accounts(args).await,
+        ExportWhat::Segments(args) => segments(args).await,
     }
+}
+
+/// The summary per segment of a rule set (the same `summarize` as `csplan segment`), and with
+/// `--accounts` each account's segment; text cells neutralised.
+async fn segments(args: &ExportSegmentsArgs) -> Result<()> {
+    let store = Store::open_with(&args.db, None, DEFAULT_BUSY_TIMEOUT).await?;
+    let loaded = async {
+        let rules = rule_source::resolve(&store, &args.rules).await?;
+        anyhow::Ok((rules, store.accounts().await?))
+    }
+    .await;
+    store.close().await;
+    let (rules, accounts) = loaded?;
+    let assigned = assign(&rules, &accounts);
+    let summary = summarize_assigned(&rules, &accounts, &assigned);
+    let names: Vec<String> = rules
+        .segment_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let members = Membership {
+        accounts: &accounts,
+        assigned: &assigned,
+        names: &names,
+    };
+    let bytes = match (args.format, args.accounts) {
+        (TableFormat::Csv, false) => segments_csv(&summary).into_bytes(),
+        (TableFormat::Csv, true) => memberships_csv(&members).into_bytes(),
+        (TableFormat::Xlsx, with) => {
+            segments_xlsx(&summary, with.then_some(&members)).map_err(|e| anyhow!(e))?
+        }
+    };
+    std::fs::write(&args.out, bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "Wrote {} segments of \"{}\" ({} accounts) to {}.",
+        summary.len(),
+        rules.name,
+        accounts.len(),
+        args.out.display()
+    );
+    Ok(())
 }
 
 /// The book as CSV (readable by `csplan import accounts`) or XLSX; text cells neutralised.
