@@ -57,6 +57,12 @@ function total(quarter: number, required: number, effective: number, hires: numb
   };
 }
 
+/** One segment's quarter: the total's shape without the Magic Number's inputs. */
+function segmentQuarter(quarter: number, required: number) {
+  const { book, top_down, bottom_up, team, cost } = total(quarter, required, required, 0);
+  return { quarter, book, top_down, bottom_up, team, cost };
+}
+
 function hire(number: number, requisition: string, start: string, ramped: string, late: number): Hire {
   return { segment: "Mid-Market", number, for_quarter: 1, requisition_open: requisition, start, fully_ramped: ramped, late_by_days: late, earliest_start: start, earliest_fully_ramped: ramped };
 }
@@ -69,7 +75,7 @@ function view(lead: number): ForecastView {
       { number: 1, label: "Q1", title: "Q1 2027", start: "2027-01-01", end: "2027-03-31" },
       { number: 2, label: "Q2", title: "Q2 2027", start: "2027-04-01", end: "2027-06-30" },
     ],
-    segments: [],
+    segments: [{ segment: "Mid-Market", quarters: [segmentQuarter(1, 9), segmentQuarter(2, 9.5)] }],
     totals: [total(1, 11, 11, 1), total(2, 12.1, 11, 0)],
     hires: [hire(1, requisition, "2026-10-01", "2027-01-01", lead === 90 ? 182 : 152)],
     basis: "top-down",
@@ -194,6 +200,20 @@ describe("Plan page", () => {
     await settle();
     expect(calls.some((c) => c.cmd === "forecast_cancel")).toBe(true);
     expect(byTestId("bands-status")?.textContent).toContain("Cancelled");
+  });
+
+  it("shows one segment's quarters when asked, without the whole team's Magic Number", async () => {
+    component = mount(PlanPage, { target });
+    await settle();
+    const required = () => Array.from(target.querySelectorAll('[data-testid="required-headcount"]')).map((c) => c.textContent);
+    expect(required()).toEqual(["11", "13"]);
+    const select = byTestId("table-segment") as HTMLSelectElement;
+    select.value = "Mid-Market";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(required()).toEqual(["9", "10"]);
+    const firstRow = byTestId("plan-quarters")?.querySelector("tbody tr");
+    expect(firstRow?.lastElementChild?.textContent).toBe("–");
   });
 
   it("keeps the last valid plan and says what to fix when an input cannot be planned", async () => {

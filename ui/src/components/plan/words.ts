@@ -1,7 +1,10 @@
 // How the Plan page words and reads its numbers: quarter titles, hire status, the ramp profile
 // typed as percentages, movements shown as percentages or counts, and the hover text that says
 // where each computed number comes from (UI.md "Numbers"; DOMAIN.md §1.1, §1.3, §5.2).
-import type { ArrMovement, Forecast, Hire, LogoMovement, RequiredBasis, Spread, TotalQuarter } from "../../api";
+import type { ArrMovement, Forecast, Hire, LogoMovement, RequiredBasis, SegmentQuarter, Spread, TotalQuarter } from "../../api";
+
+/** A quarter of the whole team or of one segment: what the tables and hover texts read. */
+export type QuarterRow = TotalQuarter | SegmentQuarter;
 import { decimal1, moneyShort, percent } from "../../lib/format";
 
 export const BASIS_LABEL: Record<RequiredBasis, string> = {
@@ -76,15 +79,15 @@ export function spreadText(spread: Spread): string {
   }
 }
 
-export function requiredTitle(t: TotalQuarter, basis: RequiredBasis): string {
-  return `Required = the ${basis} need of the quarter's closing book, summed over segments: ${decimal1(t.team.required_fte)} FTE; headcount = each segment rounded, added up = ${t.team.required_headcount} (DOMAIN.md §1.1)`;
+export function requiredTitle(t: QuarterRow, basis: RequiredBasis): string {
+  return `Required = the ${basis} need of the quarter's closing book: ${decimal1(t.team.required_fte)} FTE; headcount = rounded per segment (and added up for the total) = ${t.team.required_headcount} (DOMAIN.md §1.1)`;
 }
 
-export function effectiveTitle(t: TotalQuarter): string {
+export function effectiveTitle(t: QuarterRow): string {
   return `Effective = today's CSMs after attrition ${decimal1(t.team.existing_fte)} + ramped hires ${decimal1(t.team.ramped_hires_fte)} + hires still ramping at their ramp productivity ${decimal1(t.team.ramping_fte)} = ${decimal1(t.team.effective_fte)} FTE (DOMAIN.md §1.3 items 2-3)`;
 }
 
-export function costTitle(t: TotalQuarter): string {
+export function costTitle(t: QuarterRow): string {
   const share = t.cost.cost_pct_of_arr === null ? "no ARR" : percent(t.cost.cost_pct_of_arr);
   return `CS cost = CSMs paid ${decimal1(t.team.paid_fte)} FTE × cost a year / 4 + managers ${decimal1(t.cost.manager_fte)} FTE × cost a year / 4 = ${moneyShort(t.cost.cs_cost)}; × 4 / closing ARR ${moneyShort(t.book.closing_arr)} = ${share}. Benchmark 5-15% for established companies, under 5% for large ones (DOMAIN.md §1.3)`;
 }
