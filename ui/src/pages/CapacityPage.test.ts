@@ -102,6 +102,12 @@ beforeEach(() => {
         return planFor(payload.inputs as ScenarioInputs);
       case "scenario_save":
         return { id: 1, name: "Base plan", updated_at: scenario.updated_at };
+      case "rule_sets_list":
+        return [{ id: 3, name: "Tiers by ARR + ICP", updated_at: scenario.updated_at }];
+      case "scenario_set_rule_set":
+        return { ...structuredClone(scenario), rule_set_id: payload.ruleSetId };
+      case "capacity_plan_rules":
+        return planFor(payload.inputs as ScenarioInputs);
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
     }
@@ -167,5 +173,22 @@ describe("Capacity page", () => {
     await settle();
     expect(calls.filter((c) => c.cmd === "capacity_plan")).toHaveLength(0);
     expect(target.textContent).toContain("Enter a number.");
+  });
+
+  it("plans over a saved rule set once it is chosen (DOMAIN.md §2.7)", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    const select = target.querySelector<HTMLSelectElement>('[data-testid="plan-over"]')!;
+    expect([...select.options].map((o) => o.text)).toEqual([
+      "ARR tiers (below)",
+      "Rule set: Tiers by ARR + ICP",
+    ]);
+    calls = [];
+    select.value = "3";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.find((c) => c.cmd === "scenario_set_rule_set")?.args).toEqual({ id: 1, ruleSetId: 3 });
+    expect(calls.filter((c) => c.cmd === "capacity_plan_rules")[0]?.args.ruleSetId).toBe(3);
+    expect(target.textContent).toContain("come from “Tiers by ARR + ICP”");
   });
 });
