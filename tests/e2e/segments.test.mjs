@@ -69,6 +69,9 @@ test("a. the Segments page shows the active rule set's segments as the CLI compu
   const total = expected.reduce((sum, s) => sum + s.accounts, 0);
   assert.equal(Number((await (await session.byTestId("segment-total-accounts")).text()).replace(/,/g, "")), total);
   await saveScreenshot(session, "segments.png");
+  // The charts and the rule editor, further down the page.
+  await session.execute('document.querySelector(\'[data-testid="chart-health"]\').scrollIntoView();');
+  await saveScreenshot(session, "segments-charts.png");
 });
 
 test("b. a new rule moves accounts in the preview, and once saved the page equals the CLI", async (t) => {

@@ -124,20 +124,26 @@ fn resegment(c: &mut Criterion) {
     );
     group.bench_function(
         format!(
-            "moves and headcount of a rule change ({} accounts)",
+            "columns: moves and headcount of a rule change ({} accounts)",
             book.len()
         ),
         |b| {
             b.iter(|| {
-                black_box(
-                    rule_change(
-                        &saved,
-                        &versions[0],
-                        black_box(&book),
-                        &CapacityParams::default(),
-                    )
-                    .unwrap(),
-                )
+                let params = CapacityParams::default();
+                let change = rule_change_columns(&saved, &versions[0], &book, &columns, &params);
+                black_box(change.unwrap())
+            })
+        },
+    );
+    group.bench_function(
+        format!(
+            "accounts: moves and headcount of a rule change ({} accounts)",
+            book.len()
+        ),
+        |b| {
+            b.iter(|| {
+                let params = CapacityParams::default();
+                black_box(rule_change(&saved, &versions[0], black_box(&book), &params).unwrap())
             })
         },
     );
