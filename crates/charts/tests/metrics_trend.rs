@@ -45,7 +45,10 @@ fn has_title_axes_legend_and_the_latest_values() {
         "91.0%",
         "100%",
     ] {
-        assert!(texts.iter().any(|t| t == expected), "{expected} missing: {texts:?}");
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} missing: {texts:?}"
+        );
     }
     assert!(text_problems(&svg).is_empty(), "{:?}", text_problems(&svg));
 }
@@ -62,7 +65,11 @@ fn one_marker_per_value_in_each_series_colour() {
 fn empty_and_broken_inputs_say_what_to_do() {
     let svg = retention_trend(&[]);
     well_formed(&svg).unwrap();
-    assert!(text_contents(&svg).iter().any(|t| t.contains("Needs two snapshots")));
+    assert!(
+        text_contents(&svg)
+            .iter()
+            .any(|t| t.contains("Needs two snapshots"))
+    );
     let mut broken = four();
     broken[1].grr = Some(f64::NAN);
     let svg = retention_trend(&broken);

@@ -5,8 +5,8 @@
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::document::fallback;
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, knockout_text, mark, render, text, tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
+    builder, empty, grid_line, header, knockout_text, mark, render, text, tick_style,
 };
 use crate::measure::fit;
 use crate::palette::{BACKGROUND, FAINT, rgb};

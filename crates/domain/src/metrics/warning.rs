@@ -26,4 +26,3 @@ pub struct WarningAccount {
     pub health_fell: bool,
     pub usage_fell: bool,
 }
-
