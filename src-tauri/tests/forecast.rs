@@ -225,6 +225,50 @@ fn an_empty_workspace_gets_a_base_plan_on_its_book_starting_next_quarter() {
 }
 
 #[test]
+fn a_new_plan_splits_todays_book_by_the_tiers_or_a_saved_rule_set() {
+    let h = Harness::new(NewWorkspace::Demo);
+    let tiers = h
+        .call(
+            "forecast_create_from_book",
+            json!({ "name": "Tiers", "today": "2026-11-27", "ruleSetId": null }),
+        )
+        .unwrap();
+    let names = |plan: &Value| -> Vec<String> {
+        plan["inputs"]["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["segment"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&tiers), ["Enterprise", "Mid-Market", "SMB"]);
+    let rule_sets = h.call("rule_sets_list", json!({})).unwrap();
+    let first = &rule_sets.as_array().unwrap()[0];
+    let by_rules = h
+        .call(
+            "forecast_create_from_book",
+            json!({ "name": "By rules", "today": "2026-11-27", "ruleSetId": first["id"] }),
+        )
+        .unwrap();
+    assert_eq!(by_rules["inputs"]["start"], "2027-01-01");
+    let logos: f64 = by_rules["inputs"]["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["opening_logos"].as_f64().unwrap())
+        .sum();
+    assert_eq!(
+        logos, 2000.0,
+        "every account is in one segment of the rule set"
+    );
+    // The new plan is the one opened next time.
+    let current = h
+        .call("forecast_current", json!({ "today": "2026-11-27" }))
+        .unwrap();
+    assert_eq!(current["name"], "By rules");
+}
+
+#[test]
 fn every_export_format_renders() {
     let h = Harness::new(NewWorkspace::Demo);
     let plan = h

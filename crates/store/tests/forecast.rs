@@ -307,3 +307,78 @@ async fn a_plan_made_from_the_book_starts_next_quarter() {
     assert_eq!(plan.uncertainty, Uncertainty::default());
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_plan_can_start_from_a_saved_rule_sets_segments() {
+    let dir = temp_dir();
+    let store = Store::create(&db_path(&dir, "demo.db"), NewWorkspace::Demo)
+        .await
+        .unwrap();
+    let rule_sets = store.list_rule_sets().await.unwrap();
+    let first = rule_sets.first().expect("the demo has saved rule sets");
+    let rules = store.rule_set(first.id).await.unwrap().rules;
+    let plan = store
+        .create_forecast_from_rules(
+            "By rule set",
+            IsoDate::parse("2026-11-27").unwrap(),
+            first.id,
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.inputs.start.to_string(), "2027-01-01");
+    // Every account lands in exactly one segment: the book adds up to the demo's.
+    let logos: f64 = plan.inputs.segments.iter().map(|s| s.opening_logos).sum();
+    let arr: i64 = plan.inputs.segments.iter().map(|s| s.opening_arr.0).sum();
+    assert_eq!((logos, arr), (2000.0, 3_510_099_671));
+    // The 12 CSM owners are counted once each.
+    let csms: f64 = plan.inputs.segments.iter().map(|s| s.current_csms).sum();
+    assert_eq!(csms, 12.0);
+    // Segments keep the rule set's names and order, and its catalogues' load.
+    let names: Vec<&str> = rules.segment_names();
+    let planned: Vec<&str> = plan
+        .inputs
+        .segments
+        .iter()
+        .map(|s| s.segment.as_str())
+        .collect();
+    assert!(
+        planned.iter().all(|p| names.contains(p)),
+        "{planned:?} vs {names:?}"
+    );
+    for (segment, rule) in plan
+        .inputs
+        .segments
+        .iter()
+        .zip(names.iter().filter(|n| planned.contains(n)))
+    {
+        assert_eq!(segment.segment, *rule);
+    }
+    let with_catalogue = rules.segments.iter().find(|s| {
+        s.activities.as_ref().is_some_and(|a| !a.is_empty()) && planned.contains(&s.name.as_str())
+    });
+    if let Some(rule) = with_catalogue {
+        let expected: f64 = rule
+            .activities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|a| a.per_customer_per_month)
+            .sum();
+        let segment = plan
+            .inputs
+            .segments
+            .iter()
+            .find(|s| s.segment == rule.name)
+            .unwrap();
+        assert_eq!(segment.activities_per_customer_per_month, expected);
+    }
+    assert_eq!(
+        store
+            .create_forecast_from_rules("x", IsoDate::parse("2026-11-27").unwrap(), 9999)
+            .await
+            .unwrap_err()
+            .code(),
+        "not-found"
+    );
+    store.close().await;
+}

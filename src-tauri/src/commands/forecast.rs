@@ -155,17 +155,21 @@ pub async fn forecast_create(
     Ok(plan)
 }
 
-/// A new plan on the book as it is now (flat drivers), for "New from the book...".
+/// A new plan on the book as it is now (flat drivers), for "New from the book": over the ARR
+/// tiers, or over the segments of the saved rule set `rule_set_id`.
 #[tauri::command]
 pub async fn forecast_create_from_book(
     state: State<'_, AppState>,
     name: String,
     today: String,
+    rule_set_id: Option<i64>,
 ) -> Result<ForecastScenario, ApiError> {
     let store = state.store().await?;
-    let plan = store
-        .create_forecast_from_book(&name, self::today(&today)?)
-        .await?;
+    let today = self::today(&today)?;
+    let plan = match rule_set_id {
+        Some(id) => store.create_forecast_from_rules(&name, today, id).await?,
+        None => store.create_forecast_from_book(&name, today).await?,
+    };
     store.set_current_forecast(plan.id).await?;
     Ok(plan)
 }

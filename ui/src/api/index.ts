@@ -421,8 +421,9 @@ export const forecast = {
     call<ForecastSummary>("forecast_save", { id, inputs, uncertainty }),
   create: (name: string, inputs: ForecastInputs, uncertainty: Uncertainty) =>
     call<ForecastScenario>("forecast_create", { name, inputs, uncertainty }),
-  createFromBook: (name: string, today: string) =>
-    call<ForecastScenario>("forecast_create_from_book", { name, today }),
+  /** A new plan on today's book: over the ARR tiers, or over a saved rule set's segments. */
+  createFromBook: (name: string, today: string, ruleSetId: number | null) =>
+    call<ForecastScenario>("forecast_create_from_book", { name, today, ruleSetId }),
   rename: (id: number, name: string) => call<ForecastSummary>("forecast_rename", { id, name }),
   remove: (id: number) => call<void>("forecast_delete", { id }),
   /** The deterministic plan of the inputs on screen under a preset (milliseconds). */

@@ -5,13 +5,14 @@
 //! twice.
 
 use csplan_domain::Cents;
-use csplan_domain::segmentation::{ArrTier, TierBounds};
+use csplan_domain::capacity::SegmentCatalog;
+use csplan_domain::segmentation::{Account, ArrTier, RuleSet, TierBounds, assign};
 use serde::Serialize;
 use sqlx::sqlite::SqliteConnection;
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-/// One tier of the book today.
+/// One tier (or rule-set segment) of the book today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct BookSegment {
     pub segment: String,
@@ -76,4 +77,75 @@ pub(crate) async fn segments(
             csms: csms[i],
         })
         .collect())
+}
+
+/// The book split by a saved rule set instead of the ARR tiers (first matching rule wins, the
+/// catch-all last): each segment that holds accounts, with its CSM owners counted once, in the
+/// segment where they own the most ARR (then the most accounts, then the earlier segment).
+pub(crate) fn rule_segments(rules: &RuleSet, accounts: &[Account]) -> Vec<BookSegment> {
+    let names = rules.segment_names();
+    let assigned = assign(rules, accounts);
+    let mut count = vec![0u64; names.len()];
+    let mut arr = vec![0i64; names.len()];
+    // Per owner and segment: ARR and accounts.
+    let mut owned: BTreeMap<(&str, usize), (i64, i64)> = BTreeMap::new();
+    for (account, &segment) in accounts.iter().zip(&assigned) {
+        let Some(slot) = count.get_mut(segment) else {
+            continue;
+        };
+        *slot += 1;
+        arr[segment] += account.arr.0;
+        if let Some(owner) = account
+            .csm_owner
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
+            let entry = owned.entry((owner, segment)).or_insert((0, 0));
+            entry.0 += account.arr.0;
+            entry.1 += 1;
+        }
+    }
+    let mut home: BTreeMap<&str, ((i64, i64, i64), usize)> = BTreeMap::new();
+    for ((owner, segment), (total, accounts)) in owned {
+        let key = (total, accounts, -(segment as i64));
+        let entry = home.entry(owner).or_insert((key, segment));
+        if key > entry.0 {
+            *entry = (key, segment);
+        }
+    }
+    let mut csms = vec![0u64; names.len()];
+    for (_, segment) in home.values() {
+        csms[*segment] += 1;
+    }
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| count[*i] > 0)
+        .map(|(i, name)| BookSegment {
+            segment: (*name).to_string(),
+            accounts: count[i],
+            arr: Cents(arr[i]),
+            csms: csms[i],
+        })
+        .collect()
+}
+
+/// Each rule-set segment's activity catalogue (a segment without one has no bottom-up load).
+pub(crate) fn rule_catalogs(rules: &RuleSet) -> Vec<SegmentCatalog> {
+    rules
+        .segments
+        .iter()
+        .map(|s| (s.name.as_str(), s.activities.as_ref()))
+        .chain(std::iter::once((
+            rules.catch_all.name.as_str(),
+            rules.catch_all.activities.as_ref(),
+        )))
+        .filter_map(|(name, activities)| {
+            activities.map(|a| SegmentCatalog {
+                segment: name.to_string(),
+                activities: a.clone(),
+            })
+        })
+        .collect()
 }

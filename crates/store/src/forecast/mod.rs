@@ -102,6 +102,27 @@ impl Store {
             .await
     }
 
+    /// A new plan called `name` on today's book split by the saved rule set `rule_set_id` (its
+    /// segments and their activity catalogues), starting next quarter, flat drivers, default
+    /// uncertainty.
+    pub async fn create_forecast_from_rules(
+        &self,
+        name: &str,
+        today: IsoDate,
+        rule_set_id: i64,
+    ) -> Result<ForecastScenario, StoreError> {
+        let rules = self.rule_set(rule_set_id).await?.rules;
+        let accounts = self.accounts().await?;
+        let book = book::rule_segments(&rules, &accounts);
+        let inputs = inputs_from_book(
+            next_quarter_start(today),
+            &book,
+            &book::rule_catalogs(&rules),
+        );
+        self.create_forecast(name, &inputs, &Uncertainty::default())
+            .await
+    }
+
     /// Each ARR tier's accounts, ARR and CSM owners today: where a new plan starts.
     pub async fn forecast_book(&self, bounds: &TierBounds) -> Result<Vec<BookSegment>, StoreError> {
         bounds.validate().map_err(|e| StoreError::InvalidInputs {
