@@ -185,10 +185,4 @@ mod tests {
              ACC-0000002,\"Comet, Inc.\",1200.50,,Software,NA,Growth,2024-02-29,2026-02-28,adoption,72,9,10,12,,ideal,'-web,\n"
         );
     }
-
-    #[test]
-    fn xlsx_is_a_zip_workbook() {
-        let bytes = accounts_xlsx(&[account("ACC-0000001", "Acme", &[])]).unwrap();
-        assert_eq!(&bytes[..4], b"PK\x03\x04");
-    }
 }
