@@ -631,3 +631,35 @@ async fn xlsx_sheets_import_like_csv() {
     );
     store.close().await;
 }
+
+/// Files that are no CSV text or no workbook: refused with what to do, nothing written.
+#[tokio::test]
+async fn unreadable_files_are_refused_with_what_to_do() {
+    let dir = temp_dir();
+    let store = empty_store(&dir).await;
+    let utf16 = dir.path().join("utf16.csv");
+    std::fs::write(&utf16, b"\xff\xfea\x00b\x00\n").unwrap();
+    let error = store
+        .import_accounts(&utf16, &ImportOptions::default(), &progress())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "invalid-inputs");
+    assert!(
+        error.to_string().contains("the header row has NUL bytes"),
+        "{error}"
+    );
+    let fake = dir.path().join("fake.xlsx");
+    std::fs::write(&fake, "Account ID,ARR\n").unwrap();
+    let error = store
+        .preview_accounts_import(&fake, &ImportOptions::default(), &progress())
+        .await
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("fake.xlsx is not a readable XLSX workbook"),
+        "{error}"
+    );
+    assert_eq!(store.workspace_info().await.unwrap().accounts, 0);
+    store.close().await;
+}

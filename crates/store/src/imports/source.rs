@@ -236,11 +236,9 @@ fn read_csv(
             }
             Decoded::Owned(fields) => fields,
             Decoded::Bad(reason) => {
-                return Err(StoreError::io(
-                    file,
-                    "read",
-                    std::io::Error::other(format!("its header row {reason}")),
-                ));
+                return Err(StoreError::InvalidInputs {
+                    reason: format!("{}: the header row {reason}", file.display()),
+                });
             }
         }
     };
@@ -301,11 +299,12 @@ fn read_csv(
 fn csv_fatal(file: &Path, error: csv::Error) -> StoreError {
     match error.into_kind() {
         ErrorKind::Io(e) => StoreError::io(file, "read", e),
-        other => StoreError::io(
-            file,
-            "read",
-            std::io::Error::other(format!("its header row cannot be read as CSV ({other:?})")),
-        ),
+        other => StoreError::InvalidInputs {
+            reason: format!(
+                "{}: the header row cannot be read as CSV ({other:?}); nothing was imported",
+                file.display()
+            ),
+        },
     }
 }
 
@@ -317,12 +316,11 @@ fn read_xlsx(
     on_header: impl FnOnce(&SourceInfo, Vec<String>) -> Result<bool, StoreError>,
     mut on_event: impl FnMut(Event<'_>) -> bool,
 ) -> Result<SourceInfo, StoreError> {
-    let unreadable = |e: calamine::XlsxError| {
-        StoreError::io(
-            file,
-            "read",
-            std::io::Error::other(format!("it is not a readable XLSX workbook ({e})")),
-        )
+    let unreadable = |e: calamine::XlsxError| StoreError::InvalidInputs {
+        reason: format!(
+            "{} is not a readable XLSX workbook ({e}); save it again from the spreadsheet program, or export it as CSV. Nothing was imported.",
+            file.display()
+        ),
     };
     let handle = File::open(file).map_err(|e| StoreError::io(file, "open", e))?;
     let mut workbook = Xlsx::new(BufReader::new(handle)).map_err(unreadable)?;
