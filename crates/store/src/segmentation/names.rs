@@ -64,7 +64,7 @@ mod tests {
         assert_eq!(free_variant("Other", &existing), "Other");
         assert_eq!(free_variant("TIERS", &existing), "TIERS (3)");
         let long = "x".repeat(80);
-        let variant = free_variant(&long, &[long.clone()]);
+        let variant = free_variant(&long, std::slice::from_ref(&long));
         assert_eq!(variant.chars().count(), 80);
         assert!(variant.ends_with(" (2)"));
     }
