@@ -18,11 +18,13 @@ required_headcount: number,
  */
 existing_fte: number, 
 /**
- * Planned hires fully productive in the quarter (after attrition from their first full quarter).
+ * Hires productive at 100% through the whole quarter (after attrition, which reaches a hire
+ * from the quarter after the one it was hired for).
  */
 ramped_hires_fte: number, 
 /**
- * Hires still ramping: their average productivity over the quarter's three months.
+ * Hires still ramping (or not started yet) in the quarter: their average productivity over
+ * its three months, counted from their actual start (`Hire::earliest_start`).
  */
 ramping_fte: number, 
 /**
