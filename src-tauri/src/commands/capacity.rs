@@ -186,12 +186,12 @@ pub async fn scenario_compare(
     a: i64,
     b: i64,
 ) -> Result<ComparisonView, ApiError> {
-    let store = state.store().await?;
-    let a = store.scenario(a).await?;
-    let b = store.scenario(b).await?;
-    let book = state.book().await;
-    let plan_a = run(&book, &a.inputs)?;
-    let plan_b = run(&book, &b.inputs)?;
+    let (a, b) = {
+        let store = state.store().await?;
+        (store.scenario(a).await?, store.scenario(b).await?)
+    };
+    let plan_a = scenario_plan(&state, &a).await?;
+    let plan_b = scenario_plan(&state, &b).await?;
     let rows = compare(&plan_a, &plan_b);
     Ok(ComparisonView {
         a,
@@ -200,4 +200,18 @@ pub async fn scenario_compare(
         plan_b,
         rows,
     })
+}
+
+/// A saved scenario's plan, over its rule set when it has one, else over its ARR tiers. The
+/// store's guard is let go before the accounts are read (which may take it again).
+async fn scenario_plan(state: &AppState, scenario: &Scenario) -> Result<CapacityPlan, ApiError> {
+    let Some(id) = scenario.rule_set_id else {
+        return Ok(run(&state.book().await, &scenario.inputs)?);
+    };
+    let rules = state.store().await?.rule_set(id).await?.rules;
+    let accounts = state.accounts().await?;
+    Ok(
+        plan_rule_set(&rules, &accounts.rows, &scenario.inputs.params)
+            .map_err(PlanError::Params)?,
+    )
 }

@@ -130,9 +130,11 @@ pub async fn segments_preview(
     rules: RuleSet,
 ) -> Result<RuleChange, ApiError> {
     rules.validate().map_err(invalid)?;
-    let store = state.store().await?;
-    let saved = store.rule_set(id).await?;
-    let params = capacity_params(&store).await?;
+    // The store's guard is let go before the accounts are read (which may take it again).
+    let (saved, params) = {
+        let store = state.store().await?;
+        (store.rule_set(id).await?, capacity_params(&store).await?)
+    };
     let accounts = state.accounts().await?;
     rule_change_columns(
         &saved.rules,
@@ -150,10 +152,12 @@ pub async fn rule_sets_compare(
     a: i64,
     b: i64,
 ) -> Result<RuleSetComparison, ApiError> {
-    let store = state.store().await?;
-    let a = store.rule_set(a).await?;
-    let b = store.rule_set(b).await?;
-    let params = capacity_params(&store).await?;
+    let (a, b, params) = {
+        let store = state.store().await?;
+        let a = store.rule_set(a).await?;
+        let b = store.rule_set(b).await?;
+        (a, b, capacity_params(&store).await?)
+    };
     let accounts = state.accounts().await?;
     let change = rule_change_columns(
         &a.rules,
