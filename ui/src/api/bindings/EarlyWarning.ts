@@ -18,7 +18,8 @@ renewals_by_band: Array<BandRenewals>,
  */
 thresholds: WarningThresholds, health_fell: number, usage_fell: number, 
 /**
- * Every listed account (or the first `limit`), renewals first, then by ARR, largest first.
+ * Every listed account (or the first `limit`), the most at risk first: red, then yellow,
+ * then green; within a band renewals first, then the largest ARR.
  */
 accounts: Array<WarningAccount>, 
 /**
