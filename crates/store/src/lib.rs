@@ -36,8 +36,8 @@ pub use imports::{
 };
 pub use maturity::{Assessment, AssessmentSummary, MergeSummary, RespondentRecord};
 pub use metrics::{
-    BandRenewals, EarlyWarning, GroupBy, GroupReport, MetricsSetup, MovementsImport, MovementsPeriod,
-    NO_CSM, PeriodReport, Snapshot, WarningThresholds,
+    BandRenewals, EarlyWarning, GroupBy, GroupReport, MetricsSetup, MovementsImport,
+    MovementsPeriod, NO_CSM, PeriodReport, Snapshot, WarningThresholds,
 };
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use segmentation::{RuleFileFormat, RuleSetSummary, SavedRuleSet};
