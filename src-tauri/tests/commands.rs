@@ -4,62 +4,11 @@
 
 use csplan_app_lib::state::AppState;
 use csplan_domain::capacity::{ScenarioInputs, run};
-use csplan_store::{NewWorkspace, Store};
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use csplan_store::Store;
+use serde_json::json;
 
-/// Fields drop in order: the window and the app (with the open store) before the folder.
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    _app: App<MockRuntime>,
-    _dir: tempfile::TempDir,
-}
-
-impl Harness {
-    fn with_state(dir: tempfile::TempDir, state: AppState) -> Harness {
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            _app: app,
-            _dir: dir,
-        }
-    }
-
-    fn demo() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        Harness::with_state(dir, state)
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
+mod common;
+use common::Harness;
 
 #[test]
 fn plans_the_open_book_with_both_charts() {
@@ -160,8 +109,8 @@ fn a_file_that_cannot_be_opened_still_starts_the_app_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.db");
     std::fs::write(&path, "quarterly notes, not a database").unwrap();
-    let state = tauri::async_runtime::block_on(AppState::open(Ok(path)));
-    let app = Harness::with_state(dir, state);
+    let state = tauri::async_runtime::block_on(AppState::open(Ok(path.clone())));
+    let app = Harness::with_state(dir, path, state);
 
     let error = app.call("workspace_info", json!({})).unwrap_err();
     assert_eq!(error["code"], "not-a-database");

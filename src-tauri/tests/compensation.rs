@@ -4,66 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::commands::compensation::{StressShifts, import_plan, stress_setup};
-use csplan_app_lib::state::AppState;
 use csplan_domain::compensation::{
     BacktestOptions, CompPlan, History, StressPreset, backtest, lint, sensitivity, simulate,
     summarize, target_budget,
 };
-use csplan_store::{NewWorkspace, Store};
+use csplan_store::Store;
 use serde_json::{Value, json};
-use std::path::PathBuf;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-/// Fields drop in order: the window and the app (with the open store) before the folder.
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    _app: App<MockRuntime>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
+mod common;
+use common::Harness;
 
 impl Harness {
-    fn demo() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            _app: app,
-            path,
-            _dir: dir,
-        }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
     /// The demo's plans by id: (current, proposed), the order they were saved in.
     fn demo_plans(&self) -> (i64, i64) {
         let list = self.call("comp_plans", json!({})).unwrap();
@@ -451,18 +402,11 @@ fn a_running_stress_test_reports_progress_and_stops_when_cancelled() {
     assert_eq!(h.call("comp_stress_cancel", json!({})).unwrap(), false);
     let window = h.window.clone();
     let run = std::thread::spawn(move || {
-        let request = InvokeRequest {
-            cmd: "comp_stress".into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(
-                json!({ "planIds": [current, proposed], "trials": 1_000_000, "seed": 5, "preset": null, "custom": null, "budgets": [] }),
-            ),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&window, request).map(|body| body.deserialize::<Value>().unwrap())
+        common::invoke(
+            &window,
+            "comp_stress",
+            json!({ "planIds": [current, proposed], "trials": 1_000_000, "seed": 5, "preset": null, "custom": null, "budgets": [] }),
+        )
     });
     let started = std::time::Instant::now();
     let seen = loop {

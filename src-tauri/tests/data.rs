@@ -5,71 +5,25 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::state::AppState;
-use csplan_store::{NewWorkspace, Store};
+use csplan_store::Store;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::Manager;
 
-/// Fields drop in order: the window and the app (with the open store) before the folder.
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    app: App<MockRuntime>,
-    db: PathBuf,
-    _dir: tempfile::TempDir,
-}
+mod common;
+use common::Harness;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/e2e/fixtures/accounts-with-errors.csv")
 }
 
 impl Harness {
-    fn demo() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("demo.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&db, NewWorkspace::Demo).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            app,
-            db,
-            _dir: dir,
-        }
-    }
-
     /// What the open dialog does when the person picks `file`.
     fn choose(&self, file: &Path) {
         self.app
             .state::<AppState>()
             .imports
             .choose(file.to_path_buf());
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
     }
 
     /// Accounts and total ARR in cents, as the app's book holds them (what every page plans on).
@@ -148,7 +102,7 @@ fn preview_import_and_undo_of_a_file_with_errors() {
     assert_eq!(app.book(), (2000, 3_510_099_671));
     // The file on disk agrees with the book the app holds.
     let on_disk = tauri::async_runtime::block_on(async {
-        Store::open(&app.db)
+        Store::open(&app.path)
             .await
             .unwrap()
             .account_arr()

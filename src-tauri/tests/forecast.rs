@@ -4,64 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::commands::forecast::{ForecastExport, render};
-use csplan_app_lib::state::AppState;
 use csplan_domain::compensation::Progress;
 use csplan_domain::forecast::{Preset, forecast_with, simulate};
-use csplan_store::{NewWorkspace, Store};
+use csplan_store::NewWorkspace;
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    _app: App<MockRuntime>,
-    _dir: tempfile::TempDir,
-}
-
-impl Harness {
-    fn new(kind: NewWorkspace) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ws.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&path, kind).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            _app: app,
-            _dir: dir,
-        }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
+mod common;
+use common::Harness;
 
 #[test]
 fn the_demo_plan_runs_and_its_bands_come_from_its_seed() {
-    let h = Harness::new(NewWorkspace::Demo);
+    let h = Harness::demo();
     let plan = h
         .call("forecast_current", json!({ "today": "2026-11-27" }))
         .unwrap();
@@ -135,7 +88,7 @@ fn the_demo_plan_runs_and_its_bands_come_from_its_seed() {
 
 #[test]
 fn plans_are_saved_compared_and_refused_with_the_reason() {
-    let h = Harness::new(NewWorkspace::Demo);
+    let h = Harness::demo();
     let plan = h
         .call("forecast_current", json!({ "today": "2026-11-27" }))
         .unwrap();
@@ -200,7 +153,7 @@ fn plans_are_saved_compared_and_refused_with_the_reason() {
 
 #[test]
 fn an_empty_workspace_gets_a_base_plan_on_its_book_starting_next_quarter() {
-    let h = Harness::new(NewWorkspace::Empty);
+    let h = Harness::create("empty.db", NewWorkspace::Empty);
     let error = h
         .call("forecast_current", json!({ "today": "27/11/2026" }))
         .unwrap_err();
@@ -226,7 +179,7 @@ fn an_empty_workspace_gets_a_base_plan_on_its_book_starting_next_quarter() {
 
 #[test]
 fn a_new_plan_splits_todays_book_by_the_tiers_or_a_saved_rule_set() {
-    let h = Harness::new(NewWorkspace::Demo);
+    let h = Harness::demo();
     let tiers = h
         .call(
             "forecast_create_from_book",
@@ -270,7 +223,7 @@ fn a_new_plan_splits_todays_book_by_the_tiers_or_a_saved_rule_set() {
 
 #[test]
 fn every_export_format_renders() {
-    let h = Harness::new(NewWorkspace::Demo);
+    let h = Harness::demo();
     let plan = h
         .call("forecast_current", json!({ "today": "2026-11-27" }))
         .unwrap();

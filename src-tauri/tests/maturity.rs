@@ -3,63 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csplan_app_lib::commands::maturity::import_answers;
-use csplan_app_lib::state::AppState;
 use csplan_domain::maturity::{Answer, AnswersFile, FileRespondent, Level};
-use csplan_store::{NewWorkspace, Store};
-use serde_json::{Value, json};
-use std::path::PathBuf;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use csplan_store::Store;
+use serde_json::json;
 
-/// Fields drop in order: the window and the app (with the open store) before the folder.
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    _app: App<MockRuntime>,
-    path: PathBuf,
-    dir: tempfile::TempDir,
-}
+mod common;
+use common::Harness;
 
 impl Harness {
-    fn demo() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            _app: app,
-            path,
-            dir,
-        }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
     /// A new assessment with two leaders; returns (assessment id, [respondent ids]).
     fn team(&self) -> (i64, [i64; 2]) {
         let created = self

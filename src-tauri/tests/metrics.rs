@@ -2,61 +2,11 @@
 //! display), against a real demo workspace, with the argument names the UI sends.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use csplan_app_lib::state::AppState;
-use csplan_store::{GroupBy, NewWorkspace, Store};
+use csplan_store::{GroupBy, Store};
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-/// Fields drop in order: the window and the app (with the open store) before the folder.
-struct Harness {
-    window: WebviewWindow<MockRuntime>,
-    _app: App<MockRuntime>,
-    path: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Harness {
-    fn demo() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let state = tauri::async_runtime::block_on(async {
-            let store = Store::create(&path, NewWorkspace::Demo).await.unwrap();
-            let book = store.account_arr().await.unwrap();
-            AppState::with_store(store, book)
-        });
-        let app = csplan_app_lib::with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            window,
-            _app: app,
-            path,
-            _dir: dir,
-        }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
+mod common;
+use common::Harness;
 
 fn metric<'a>(group: &'a Value, key: &str) -> &'a Value {
     group["metrics"]
