@@ -2,45 +2,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
-
-fn shared_book() -> PathBuf {
-    let candidates = [
-        repo("../shared/bench/data/accounts_1k.csv"),
-        PathBuf::from("/work/shared/bench/data/accounts_1k.csv"),
-    ];
-    candidates
-        .into_iter()
-        .find(|p| p.exists())
-        .expect("shared/bench/data/accounts_1k.csv beside the repository")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+mod common;
+use common::{csplan, fixture, repo, s, shared_book, text};
 
 /// A workspace holding the 1k-account book of shared/bench (gen_book.py 1k, seed 42).
 fn imported_1k(dir: &Path) -> PathBuf {

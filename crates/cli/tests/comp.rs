@@ -1,57 +1,21 @@
 //! `csplan comp` end to end on the shared history, the example plans and fixtures.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn repo(path: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path);
-    p.to_str().unwrap().to_string()
-}
-
-fn fixture(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    p.to_str().unwrap().to_string()
-}
-
-fn history() -> String {
-    [
-        PathBuf::from(repo("../shared/bench/data/csm_history.csv")),
-        PathBuf::from("/work/shared/bench/data/csm_history.csv"),
-    ]
-    .into_iter()
-    .find(|p| p.exists())
-    .expect("shared/bench/data/csm_history.csv beside the repository")
-    .to_str()
-    .unwrap()
-    .to_string()
-}
+mod common;
+use common::{csplan, fixture, repo, s, shared_history, text};
 
 fn backtest(format: &str) -> Output {
     csplan(&[
         "comp",
         "backtest",
         "--history",
-        &history(),
+        s(&shared_history()),
         "--current",
-        &repo("examples/comp/current.toml"),
+        s(&repo("examples/comp/current.toml")),
         "--proposed",
-        &repo("examples/comp/proposed.toml"),
+        s(&repo("examples/comp/proposed.toml")),
         "--format",
         format,
     ])
@@ -127,13 +91,13 @@ fn stress_exact_is_reproducible_and_prints_mc_summary() {
             "comp",
             "stress",
             "--plan",
-            &repo("examples/comp/current.toml"),
+            s(&repo("examples/comp/current.toml")),
             "--plan",
-            &repo("examples/comp/proposed.toml"),
+            s(&repo("examples/comp/proposed.toml")),
             "--history",
-            &history(),
+            s(&shared_history()),
             "--setup",
-            &repo("examples/comp/w5-stress.toml"),
+            s(&repo("examples/comp/w5-stress.toml")),
             "--trials",
             "500",
             "--format",
@@ -165,9 +129,9 @@ fn stress_sensitivity_ranks_the_parameters() {
         "comp",
         "stress",
         "--plan",
-        &repo("examples/comp/proposed.toml"),
+        s(&repo("examples/comp/proposed.toml")),
         "--history",
-        &history(),
+        s(&shared_history()),
         "--trials",
         "200",
         "--preset",
@@ -195,7 +159,7 @@ fn stress_sensitivity_ranks_the_parameters() {
 
 #[test]
 fn lint_names_the_fields() {
-    let out = csplan(&["comp", "lint", &fixture("comp_lint_plan.toml")]);
+    let out = csplan(&["comp", "lint", s(&fixture("comp_lint_plan.toml"))]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     for field in [
@@ -208,7 +172,7 @@ fn lint_names_the_fields() {
     ] {
         assert!(stdout.contains(field), "{field} missing from\n{stdout}");
     }
-    let clean = csplan(&["comp", "lint", &repo("examples/comp/proposed.toml")]);
+    let clean = csplan(&["comp", "lint", s(&repo("examples/comp/proposed.toml"))]);
     assert!(text(&clean.stdout).contains("no warnings"));
 }
 
@@ -218,11 +182,11 @@ fn a_bad_history_is_rejected_naming_file_line_and_column() {
         "comp",
         "backtest",
         "--history",
-        &fixture("comp_history_bad.csv"),
+        s(&fixture("comp_history_bad.csv")),
         "--current",
-        &repo("examples/comp/current.toml"),
+        s(&repo("examples/comp/current.toml")),
         "--proposed",
-        &repo("examples/comp/proposed.toml"),
+        s(&repo("examples/comp/proposed.toml")),
     ]);
     assert!(!out.status.success());
     let stderr = text(&out.stderr);

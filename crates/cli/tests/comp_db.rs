@@ -5,53 +5,12 @@
 use csplan_domain::compensation::plan_from_toml;
 use csplan_store::{NewWorkspace, Store};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::{failure, ok, repo, s, shared_history};
 
 const CURRENT: &str = "Current plan (80/20, GRR)";
 const PROPOSED: &str = "Proposed plan (70/30, NRR + expansion)";
-
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
-
-fn failure(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(!out.status.success(), "{args:?} succeeded");
-    text(&out.stderr)
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
-
-fn history() -> PathBuf {
-    [
-        repo("../shared/bench/data/csm_history.csv"),
-        PathBuf::from("/work/shared/bench/data/csm_history.csv"),
-    ]
-    .into_iter()
-    .find(|p| p.exists())
-    .expect("shared/bench/data/csm_history.csv beside the repository")
-}
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
@@ -67,7 +26,7 @@ fn workspace_like_the_files(dir: &Path) -> PathBuf {
     let db = dir.join("w4.db");
     runtime().block_on(async {
         let store = Store::create(&db, NewWorkspace::Empty).await.unwrap();
-        store.import_history_csv(&history()).await.unwrap();
+        store.import_history_csv(&shared_history()).await.unwrap();
         for file in ["examples/comp/current.toml", "examples/comp/proposed.toml"] {
             let plan = plan_from_toml(file, &std::fs::read_to_string(repo(file)).unwrap()).unwrap();
             store
@@ -91,7 +50,7 @@ fn backtest_from_the_workspace_matches_the_files_it_was_imported_from() {
             "comp",
             "backtest",
             "--history",
-            s(&history()),
+            s(&shared_history()),
             "--current",
             s(&current),
             "--proposed",
@@ -135,7 +94,7 @@ fn stress_from_the_workspace_matches_the_files_it_was_imported_from() {
     let db = workspace_like_the_files(dir.path());
     let setup = repo("examples/comp/w5-stress.toml");
     let common = ["--setup", s(&setup), "--trials", "300", "--format", "csv"];
-    let history = history();
+    let history = shared_history();
     let mut from_files = vec!["comp", "stress", "--history", s(&history)];
     let current = repo("examples/comp/current.toml");
     let proposed = repo("examples/comp/proposed.toml");
@@ -219,7 +178,7 @@ fn names_need_a_workspace_and_a_wrong_one_lists_the_saved_plans() {
         "comp",
         "backtest",
         "--history",
-        s(&history()),
+        s(&shared_history()),
         "--current",
         "Current plan",
         "--proposed",
@@ -244,7 +203,7 @@ fn names_need_a_workspace_and_a_wrong_one_lists_the_saved_plans() {
         "--db",
         s(&db),
         "--history",
-        s(&history()),
+        s(&shared_history()),
         "--current",
         "a",
         "--proposed",

@@ -4,37 +4,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::{csplan, ok, s, shared_book, text};
 
 fn messy() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/messy_accounts.csv")
-}
-
-fn shared_book() -> PathBuf {
-    let candidates = [
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/data/accounts_1k.csv"),
-        PathBuf::from("/work/shared/bench/data/accounts_1k.csv"),
-    ];
-    candidates
-        .into_iter()
-        .find(|p| p.exists())
-        .expect("shared/bench/data/accounts_1k.csv beside the repository")
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]
@@ -131,11 +108,7 @@ fn skip_invalid_imports_then_list_and_undo() {
 fn exports_read_back_to_the_same_book() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.db");
-    assert!(
-        csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)])
-            .status
-            .success()
-    );
+    ok(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
     let csv = dir.path().join("book.csv");
     let xlsx = dir.path().join("book.xlsx");
     let out = csplan(&[
@@ -153,20 +126,16 @@ fn exports_read_back_to_the_same_book() {
         text(&out.stderr).trim(),
         format!("Wrote 1000 accounts to {}.", csv.display())
     );
-    assert!(
-        csplan(&[
-            "export",
-            "accounts",
-            "--db",
-            s(&db),
-            "--format",
-            "xlsx",
-            "--out",
-            s(&xlsx)
-        ])
-        .status
-        .success()
-    );
+    ok(&[
+        "export",
+        "accounts",
+        "--db",
+        s(&db),
+        "--format",
+        "xlsx",
+        "--out",
+        s(&xlsx),
+    ]);
     let first = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(first.lines().count(), 1_001);
     for (source, name) in [(&csv, "from-csv.db"), (&xlsx, "from-xlsx.db")] {
@@ -174,20 +143,16 @@ fn exports_read_back_to_the_same_book() {
         let out = csplan(&["import", "accounts", s(source), "--db", s(&copy)]);
         assert!(out.status.success(), "{}: {}", name, text(&out.stderr));
         let again = dir.path().join(format!("{name}.csv"));
-        assert!(
-            csplan(&[
-                "export",
-                "accounts",
-                "--db",
-                s(&copy),
-                "--format",
-                "csv",
-                "--out",
-                s(&again)
-            ])
-            .status
-            .success()
-        );
+        ok(&[
+            "export",
+            "accounts",
+            "--db",
+            s(&copy),
+            "--format",
+            "csv",
+            "--out",
+            s(&again),
+        ]);
         assert_eq!(std::fs::read_to_string(&again).unwrap(), first, "{name}");
     }
 }
@@ -196,33 +161,25 @@ fn exports_read_back_to_the_same_book() {
 fn exports_neutralise_formula_text() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.db");
-    assert!(
-        csplan(&[
-            "import",
-            "accounts",
-            s(&messy()),
-            "--db",
-            s(&db),
-            "--skip-invalid"
-        ])
-        .status
-        .success()
-    );
+    ok(&[
+        "import",
+        "accounts",
+        s(&messy()),
+        "--db",
+        s(&db),
+        "--skip-invalid",
+    ]);
     let csv = dir.path().join("book.csv");
-    assert!(
-        csplan(&[
-            "export",
-            "accounts",
-            "--db",
-            s(&db),
-            "--format",
-            "csv",
-            "--out",
-            s(&csv)
-        ])
-        .status
-        .success()
-    );
+    ok(&[
+        "export",
+        "accounts",
+        "--db",
+        s(&db),
+        "--format",
+        "csv",
+        "--out",
+        s(&csv),
+    ]);
     let exported = std::fs::read_to_string(&csv).unwrap();
     assert!(
         exported
@@ -256,18 +213,14 @@ fn dump(db: &Path) -> String {
 fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.db");
-    assert!(
-        csplan(&[
-            "import",
-            "accounts",
-            s(&messy()),
-            "--db",
-            s(&db),
-            "--skip-invalid"
-        ])
-        .status
-        .success()
-    );
+    ok(&[
+        "import",
+        "accounts",
+        s(&messy()),
+        "--db",
+        s(&db),
+        "--skip-invalid",
+    ]);
     let rows_before = dump(&db);
     let bytes_before = std::fs::read(&db).unwrap();
 

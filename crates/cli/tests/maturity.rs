@@ -6,28 +6,9 @@
 use csplan_domain::maturity::{Answer, AnswersFile, FileRespondent, Level};
 use csplan_store::{NewWorkspace, RespondentRecord, Store};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
+mod common;
+use common::{csplan, ok, s, text};
 
 fn answers(levels: &str) -> Vec<Answer> {
     (1u8..)

@@ -3,33 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .to_str()
-        .unwrap()
-        .to_string()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
+mod common;
+use common::{csplan, fixture, ok, s, text};
 
 /// A workspace with Q1 (2026-01-01) imported as the book and snapshotted, and Q2 (2026-04-01)
 /// added from its file.
@@ -39,7 +15,7 @@ fn workspace(dir: &Path) -> PathBuf {
     ok(&[
         "import",
         "accounts",
-        &fixture("metrics_q1.csv"),
+        s(&fixture("metrics_q1.csv")),
         "--db",
         db_text,
     ]);
@@ -60,7 +36,7 @@ fn workspace(dir: &Path) -> PathBuf {
     ok(&[
         "snapshot",
         "add",
-        &fixture("metrics_q2.csv"),
+        s(&fixture("metrics_q2.csv")),
         "--db",
         db_text,
         "--as-of",
@@ -198,7 +174,7 @@ fn mistakes_are_explained() {
     let out = csplan(&[
         "snapshot",
         "add",
-        &fixture("accounts_bad.csv"),
+        s(&fixture("accounts_bad.csv")),
         "--db",
         db,
         "--as-of",
@@ -222,7 +198,7 @@ fn a_movements_file_gives_the_same_nrr_as_the_second_snapshot() {
     let imported = ok(&[
         "movements",
         "import",
-        &fixture("metrics_movements.csv"),
+        s(&fixture("metrics_movements.csv")),
         "--db",
         db,
     ]);

@@ -12,24 +12,9 @@ use csplan_domain::segmentation::IsoDate;
 use csplan_store::{NewWorkspace, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
+mod common;
+use common::{csplan, ok, s, text};
 
 fn growing_book() -> ForecastInputs {
     let segment = SegmentForecast {
@@ -71,10 +56,6 @@ fn workspace(dir: &tempfile::TempDir) -> PathBuf {
         store.close().await;
     });
     path
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 fn plan_json(db: &Path, extra: &[&str]) -> Value {

@@ -5,14 +5,9 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn csplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(args)
-        .output()
-        .expect("csplan runs")
-}
+mod common;
+use common::csplan;
 
 fn ok(args: &[&str]) -> String {
     let out = csplan(args);
