@@ -28,6 +28,11 @@ fn book_csv(dir: &Path, name: &str, accounts: &[Account]) -> PathBuf {
             "ACC-{id:07},Account {id},{arr},50,Software,NA,Growth,2024-01-15,{renewal},adoption,{health},{nps},{users},40,{csm},ideal\n"
         ));
     }
+    text_file(dir, name, &text)
+}
+
+/// `text` written to the file `name` in `dir`.
+fn text_file(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
@@ -300,15 +305,14 @@ async fn a_bad_snapshot_file_names_line_and_column_and_writes_nothing() {
     let store = Store::create(&common::db_path(&dir, "w.db"), NewWorkspace::Empty)
         .await
         .unwrap();
-    let csv = dir.path().join("bad.csv");
-    std::fs::write(
-        &csv,
-        format!(
+    let csv = text_file(
+        dir.path(),
+        "bad.csv",
+        &format!(
             "{}\nACC-0000001,A,100,5,Software,NA,Growth,2024-01-15,2026-09-01,adoption,101,9,3,4,Ann,ideal\n",
             common::HEADER
         ),
-    )
-    .unwrap();
+    );
     let Err(StoreError::InvalidImport(report)) =
         store.add_snapshot_csv(&csv, "2026-01-01", "Q1").await
     else {
@@ -435,9 +439,9 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
     let dir = common::temp_dir();
     let store = workspace(&dir).await;
     // The same changes as Q1 → Q2, written as movements (DOMAIN.md §5.1, §5.5 vocabulary).
-    let file = dir.path().join("movements.csv");
-    std::fs::write(
-        &file,
+    let file = text_file(
+        dir.path(),
+        "movements.csv",
         "account,date,type,amount\n\
          ACC-0000001,2026-02-01,upsell,500\n\
          ACC-0000002,2026-02-15,downgrade,-800\n\
@@ -445,8 +449,7 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
          ACC-0000004,2026-03-10,new,4000\n\
          ACC-0000005,2026-03-31,win-back,700\n\
          ACC-0000006,2026-05-01,expansion,100\n",
-    )
-    .unwrap();
+    );
     let imported = store.import_movements_csv(&file).await.unwrap();
     assert_eq!((imported.rows, imported.replaced), (6, 0));
     assert_eq!(imported.last_date.as_deref(), Some("2026-05-01"));
@@ -479,15 +482,14 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
 async fn a_bad_movements_file_names_line_column_and_reason() {
     let dir = common::temp_dir();
     let store = workspace(&dir).await;
-    let file = dir.path().join("bad.csv");
-    std::fs::write(
-        &file,
+    let file = text_file(
+        dir.path(),
+        "bad.csv",
         "account,date,type,amount\n\
          ACC-0000001,2026-02-30,upsell,500\n\
          ACC-0000002,2026-02-15,refund,80\n\
          ACC-0000003,2026-03-01,new,-5\n",
-    )
-    .unwrap();
+    );
     let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&file).await else {
         panic!("the file should be refused");
     };
@@ -509,8 +511,7 @@ async fn a_bad_movements_file_names_line_column_and_reason() {
             .reason
             .contains("use new, expansion, contraction, churn or reactivation")
     );
-    let missing = dir.path().join("missing.csv");
-    std::fs::write(&missing, "account,when,type,amount\n").unwrap();
+    let missing = text_file(dir.path(), "missing.csv", "account,when,type,amount\n");
     let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&missing).await else {
         panic!("the header should be refused");
     };
