@@ -2,6 +2,8 @@
 //! ignoring case with Unicode rules (SQLite's NOCASE folds ASCII only, so the store compares
 //! before writing). Each kind of name words its own message from the problem found.
 
+use sqlx::SqliteConnection;
+
 pub(crate) const MAX_CHARS: usize = 80;
 
 pub(crate) enum NameProblem {
@@ -26,4 +28,21 @@ pub(crate) fn check(name: &str, required: bool) -> Result<String, NameProblem> {
 /// "Base Plan" and "base plan" (or "ÜBER" and "über") count as the same name.
 pub(crate) fn key(name: &str) -> String {
     name.trim().to_lowercase()
+}
+
+/// The name of another saved item that `name` would clash with, among the `(id, name)` rows
+/// `all` selects; `except` is the item being renamed, which may keep its own name in another
+/// case.
+pub(crate) async fn clash(
+    conn: &mut SqliteConnection,
+    all: &'static str,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Option<String>, sqlx::Error> {
+    let existing: Vec<(i64, String)> = sqlx::query_as(all).fetch_all(&mut *conn).await?;
+    let wanted = key(name);
+    Ok(existing
+        .into_iter()
+        .find(|(id, other)| Some(*id) != except && key(other) == wanted)
+        .map(|(_, other)| other))
 }

@@ -267,13 +267,11 @@ impl Store {
         name: &str,
         except: Option<i64>,
     ) -> Result<(), StoreError> {
-        let existing = rows::names(tx).await.map_err(|e| self.db_error(e))?;
-        let wanted = names::key(name);
-        match existing
-            .into_iter()
-            .find(|(id, other)| Some(*id) != except && names::key(other) == wanted)
+        match names::clash(tx, "SELECT id, name FROM comp_plans", name, except)
+            .await
+            .map_err(|e| self.db_error(e))?
         {
-            Some((_, other)) => Err(names::taken(&other)),
+            Some(other) => Err(names::taken(&other)),
             None => Ok(()),
         }
     }

@@ -2,8 +2,8 @@
 //! limits as CHECK constraints; SQLite's NOCASE folds ASCII only, so the store compares first).
 
 use crate::StoreError;
-pub(super) use crate::names::key;
 use crate::names::{MAX_CHARS, NameProblem, check};
+pub(super) use crate::names::{clash, key};
 
 pub(super) fn validate(name: &str) -> Result<String, StoreError> {
     check(name, true).map_err(|problem| StoreError::InvalidName {

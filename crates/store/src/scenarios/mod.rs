@@ -230,17 +230,11 @@ impl Store {
         name: &str,
         except: Option<i64>,
     ) -> Result<(), StoreError> {
-        let existing: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, name FROM capacity_scenarios")
-                .fetch_all(&mut **tx)
-                .await
-                .map_err(|e| self.db_error(e))?;
-        let wanted = names::key(name);
-        let clash = existing
-            .into_iter()
-            .find(|(id, other)| Some(*id) != except && names::key(other) == wanted);
-        match clash {
-            Some((_, other)) => Err(StoreError::DuplicateName { name: other }),
+        match names::clash(tx, "SELECT id, name FROM capacity_scenarios", name, except)
+            .await
+            .map_err(|e| self.db_error(e))?
+        {
+            Some(other) => Err(StoreError::DuplicateName { name: other }),
             None => Ok(()),
         }
     }

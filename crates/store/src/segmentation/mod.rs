@@ -117,7 +117,7 @@ impl Store {
     pub async fn create_rule_set(&self, rules: &RuleSet) -> Result<SavedRuleSet, StoreError> {
         let name = names::validate(&rules.name)?;
         let mut tx = self.write_tx().await?;
-        if let Some(other) = rows::clash(&mut tx, &name, None)
+        if let Some(other) = names::clash(&mut tx, "SELECT id, name FROM rule_sets", &name, None)
             .await
             .map_err(|e| self.db_error(e))?
         {
@@ -160,9 +160,10 @@ impl Store {
             .await
             .map_err(|e| self.db_error(e))?
             .ok_or_else(|| self.rule_set_not_found(&format!("#{id}")))?;
-        if let Some(other) = rows::clash(&mut tx, &name, Some(id))
-            .await
-            .map_err(|e| self.db_error(e))?
+        if let Some(other) =
+            names::clash(&mut tx, "SELECT id, name FROM rule_sets", &name, Some(id))
+                .await
+                .map_err(|e| self.db_error(e))?
         {
             return Err(names::taken(&other));
         }

@@ -1,8 +1,8 @@
 //! Rule set names: trimmed, 1 to 80 characters, unique ignoring case.
 
 use crate::StoreError;
-pub(super) use crate::names::key;
 use crate::names::{MAX_CHARS, NameProblem, check};
+pub(super) use crate::names::{clash, key};
 
 pub(super) fn validate(name: &str) -> Result<String, StoreError> {
     check(name, true).map_err(|problem| StoreError::InvalidName {

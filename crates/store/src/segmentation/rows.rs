@@ -107,22 +107,6 @@ pub(super) async fn name_of(
         .await
 }
 
-/// The name of another rule set that `name` would clash with (ignoring case, Unicode rules).
-pub(super) async fn clash(
-    conn: &mut SqliteConnection,
-    name: &str,
-    except: Option<i64>,
-) -> Result<Option<String>, sqlx::Error> {
-    let existing: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM rule_sets")
-        .fetch_all(&mut *conn)
-        .await?;
-    let wanted = super::names::key(name);
-    Ok(existing
-        .into_iter()
-        .find(|(id, other)| Some(*id) != except && super::names::key(other) == wanted)
-        .map(|(_, other)| other))
-}
-
 pub(super) async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
     let deleted = sqlx::query("DELETE FROM rule_sets WHERE id = ?1")
         .bind(id)
