@@ -207,12 +207,7 @@ impl Store {
         let encoded = rows::encode(inputs, uncertainty)?;
         let mut tx = self.write_tx().await?;
         self.ensure_unique_forecast(&mut tx, &name, None).await?;
-        let id = rows::insert(&mut tx, &name, &encoded)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        let saved = self.load(&mut tx, id).await?;
-        tx.commit().await.map_err(|e| self.db_error(e))?;
-        Ok(saved)
+        self.insert_and_load(tx, &name, &encoded).await
     }
 
     /// Saves an edit (the autosave of the Plan page).
@@ -268,12 +263,7 @@ impl Store {
         let source = self.load(&mut tx, id).await?;
         self.ensure_unique_forecast(&mut tx, &name, None).await?;
         let encoded = rows::encode(&source.inputs, &source.uncertainty)?;
-        let copy = rows::insert(&mut tx, &name, &encoded)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        let saved = self.load(&mut tx, copy).await?;
-        tx.commit().await.map_err(|e| self.db_error(e))?;
-        Ok(saved)
+        self.insert_and_load(tx, &name, &encoded).await
     }
 
     /// Refuses to delete the last plan: the Plan page always has one to show.
@@ -319,6 +309,21 @@ impl Store {
             path: self.path.clone(),
             message,
         })
+    }
+
+    /// Saves a new plan (its name already checked) and commits; the plan as stored.
+    async fn insert_and_load(
+        &self,
+        mut tx: Transaction<'static, Sqlite>,
+        name: &str,
+        encoded: &rows::Encoded,
+    ) -> Result<ForecastScenario, StoreError> {
+        let id = rows::insert(&mut tx, name, encoded)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        let saved = self.load(&mut tx, id).await?;
+        tx.commit().await.map_err(|e| self.db_error(e))?;
+        Ok(saved)
     }
 
     async fn ensure_unique_forecast(

@@ -141,16 +141,7 @@ impl Store {
             .await
             .map_err(|e| self.db_error(e))?
             .ok_or_else(|| self.rule_set_not_found(&format!("#{id}")))?;
-        let text = rows::definition(&name, rules)?;
-        rows::update_text(&mut tx, id, &name, &text)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        let summary = rows::summary(&mut tx, id)
-            .await
-            .map_err(|e| self.db_error(e))?
-            .ok_or_else(|| self.rule_set_not_found(&format!("#{id}")))?;
-        tx.commit().await.map_err(|e| self.db_error(e))?;
-        Ok(summary)
+        self.write_rule_set(tx, id, &name, rules).await
     }
 
     pub async fn rename_rule_set(&self, id: i64, name: &str) -> Result<RuleSetSummary, StoreError> {
@@ -168,16 +159,7 @@ impl Store {
             return Err(names::taken(&other));
         }
         let rules = stored.into_saved(self)?.rules;
-        let text = rows::definition(&name, &rules)?;
-        rows::update_text(&mut tx, id, &name, &text)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        let summary = rows::summary(&mut tx, id)
-            .await
-            .map_err(|e| self.db_error(e))?
-            .ok_or_else(|| self.rule_set_not_found(&format!("#{id}")))?;
-        tx.commit().await.map_err(|e| self.db_error(e))?;
-        Ok(summary)
+        self.write_rule_set(tx, id, &name, &rules).await
     }
 
     pub async fn duplicate_rule_set(
@@ -255,6 +237,26 @@ impl Store {
             .await
             .map_err(|e| self.db_error(e))?;
         tx.commit().await.map_err(|e| self.db_error(e))
+    }
+
+    /// Writes `rules` under `name` over the saved rule set `id` and commits; its new summary.
+    async fn write_rule_set(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+        id: i64,
+        name: &str,
+        rules: &RuleSet,
+    ) -> Result<RuleSetSummary, StoreError> {
+        let text = rows::definition(name, rules)?;
+        rows::update_text(&mut tx, id, name, &text)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        let summary = rows::summary(&mut tx, id)
+            .await
+            .map_err(|e| self.db_error(e))?
+            .ok_or_else(|| self.rule_set_not_found(&format!("#{id}")))?;
+        tx.commit().await.map_err(|e| self.db_error(e))?;
+        Ok(summary)
     }
 
     async fn commit_rule_set(
