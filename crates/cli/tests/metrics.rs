@@ -56,22 +56,22 @@ fn metric<'a>(group: &'a serde_json::Value, key: &str) -> &'a serde_json::Value 
         .unwrap_or_else(|| panic!("metric {key}"))
 }
 
+/// `csplan metrics --db DB FLAGS --format json`, parsed.
+fn metrics_json(db: &str, flags: &[&str]) -> serde_json::Value {
+    let mut args = vec!["metrics", "--db", db];
+    args.extend_from_slice(flags);
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&ok(&args)).unwrap()
+}
+
 #[test]
 fn metrics_of_a_period_match_the_hand_computed_values() {
     let dir = tempfile::tempdir().unwrap();
     let db = workspace(dir.path());
-    let json = ok(&[
-        "metrics",
-        "--db",
+    let report = metrics_json(
         db.to_str().unwrap(),
-        "--period",
-        "2026-01-15..2026-05-01",
-        "--by",
-        "csm",
-        "--format",
-        "json",
-    ]);
-    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        &["--period", "2026-01-15..2026-05-01", "--by", "csm"],
+    );
     assert_eq!(report["from"]["label"], "Q1");
     assert_eq!(report["to"]["label"], "Q2");
     assert_eq!(report["months"], 3);
@@ -117,18 +117,10 @@ fn metrics_of_a_period_match_the_hand_computed_values() {
 fn cost_flags_feed_the_magic_number() {
     let dir = tempfile::tempdir().unwrap();
     let db = workspace(dir.path());
-    let json = ok(&[
-        "metrics",
-        "--db",
+    let report = metrics_json(
         db.to_str().unwrap(),
-        "--cs-cost",
-        "500",
-        "--support-cost",
-        "250",
-        "--format",
-        "json",
-    ]);
-    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        &["--cs-cost", "500", "--support-cost", "250"],
+    );
     // §5.2 (002 L15): (renewed ARR 7,200 + up-sell ARR 500) / (team cost 750 a quarter × 4).
     let magic = metric(&report["groups"][0], "cs_magic_number");
     assert_eq!(magic["value"], 7_700.0 / 3_000.0);
@@ -206,17 +198,7 @@ fn a_movements_file_gives_the_same_nrr_as_the_second_snapshot() {
         imported,
         "Imported metrics_movements.csv: 4 movements, dated 2026-02-01 to 2026-03-10.\n"
     );
-    let json = ok(&[
-        "metrics",
-        "--db",
-        db,
-        "--period",
-        "2026-01-01..2026-03-31",
-        "--movements",
-        "--format",
-        "json",
-    ]);
-    let period: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let period = metrics_json(db, &["--period", "2026-01-01..2026-03-31", "--movements"]);
     // DOMAIN.md §5.1: the file's rows are the fixture's Q1 → Q2 changes, so NRR is again
     // (11,000 + 500 − 3,000 − 800) / 11,000 = 0.7 and GRR 7,200 / 11,000.
     assert_eq!(period["rows"], 4);
