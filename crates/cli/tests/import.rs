@@ -14,6 +14,20 @@ fn messy() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/messy_accounts.csv")
 }
 
+/// The arguments of `csplan export accounts` from the workspace `db` to `out` in `format`.
+fn export_accounts<'a>(db: &'a Path, format: &'a str, out: &'a Path) -> [&'a str; 8] {
+    [
+        "export",
+        "accounts",
+        "--db",
+        s(db),
+        "--format",
+        format,
+        "--out",
+        s(out),
+    ]
+}
+
 #[test]
 fn a_rejected_import_exits_non_zero_naming_line_and_column_and_writes_the_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -111,31 +125,13 @@ fn exports_read_back_to_the_same_book() {
     ok(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
     let csv = dir.path().join("book.csv");
     let xlsx = dir.path().join("book.xlsx");
-    let out = csplan(&[
-        "export",
-        "accounts",
-        "--db",
-        s(&db),
-        "--format",
-        "csv",
-        "--out",
-        s(&csv),
-    ]);
+    let out = csplan(&export_accounts(&db, "csv", &csv));
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stderr).trim(),
         format!("Wrote 1000 accounts to {}.", csv.display())
     );
-    ok(&[
-        "export",
-        "accounts",
-        "--db",
-        s(&db),
-        "--format",
-        "xlsx",
-        "--out",
-        s(&xlsx),
-    ]);
+    ok(&export_accounts(&db, "xlsx", &xlsx));
     let first = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(first.lines().count(), 1_001);
     for (source, name) in [(&csv, "from-csv.db"), (&xlsx, "from-xlsx.db")] {
@@ -143,16 +139,7 @@ fn exports_read_back_to_the_same_book() {
         let out = csplan(&["import", "accounts", s(source), "--db", s(&copy)]);
         assert!(out.status.success(), "{}: {}", name, text(&out.stderr));
         let again = dir.path().join(format!("{name}.csv"));
-        ok(&[
-            "export",
-            "accounts",
-            "--db",
-            s(&copy),
-            "--format",
-            "csv",
-            "--out",
-            s(&again),
-        ]);
+        ok(&export_accounts(&copy, "csv", &again));
         assert_eq!(std::fs::read_to_string(&again).unwrap(), first, "{name}");
     }
 }
@@ -170,16 +157,7 @@ fn exports_neutralise_formula_text() {
         "--skip-invalid",
     ]);
     let csv = dir.path().join("book.csv");
-    ok(&[
-        "export",
-        "accounts",
-        "--db",
-        s(&db),
-        "--format",
-        "csv",
-        "--out",
-        s(&csv),
-    ]);
+    ok(&export_accounts(&db, "csv", &csv));
     let exported = std::fs::read_to_string(&csv).unwrap();
     assert!(
         exported
