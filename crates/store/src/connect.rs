@@ -17,7 +17,7 @@ const MAX_CONNECTIONS: u32 = 4;
 
 /// 64 MiB of page cache per connection: a million-account import updates the ARR index in random
 /// order, and the default 2 MiB cache would re-read index pages from disk again and again.
-const CACHE_SIZE_KIB: &str = "-65536";
+pub(crate) const CACHE_SIZE_KIB: &str = "-65536";
 
 pub(crate) async fn connect(
     path: &Path,

@@ -468,15 +468,7 @@ impl Store {
         }
         progress.set_phase(ImportPhase::Writing);
         if mode == WriteMode::Insert {
-            // The reader has finished, so the index's sort may use a second core.
-            sqlx::query("PRAGMA threads = 2")
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
-            sqlx::query("CREATE INDEX accounts_arr ON accounts (arr_cents)")
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+            write::build_arr_index(&mut tx).await.map_err(db)?;
         }
         let added = written.saturating_sub(updated);
         let rejected = validator.rejected_rows;

@@ -144,6 +144,29 @@ pub(crate) async fn write_rows(
     Ok(updated)
 }
 
+/// Builds the ARR index after a bulk insert into an empty book. SQLite sorts the index keys in
+/// runs of at most the page cache's size: with the connection's 64 MiB cache a million keys are
+/// one run, merge-sorted as a linked list on SQLite's one thread (0.5 s of CPU on the import's
+/// critical path, mostly cache misses). With 4 MiB runs its worker threads sort them side by side
+/// (the reader has finished, so the second core is free) and the merge is cheap. Measured on the
+/// 1M file: the SQLite thread's samples fell from 3,396 to 2,826. The cache size is the
+/// connection's, not the statement's, so it is put back whatever happened.
+pub(crate) async fn build_arr_index(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    sqlx::raw_sql("PRAGMA threads = 2; PRAGMA cache_size = -4096")
+        .execute(&mut *conn)
+        .await?;
+    let built = sqlx::query("CREATE INDEX accounts_arr ON accounts (arr_cents)")
+        .execute(&mut *conn)
+        .await;
+    sqlx::raw_sql(AssertSqlSafe(format!(
+        "PRAGMA cache_size = {}",
+        crate::connect::CACHE_SIZE_KIB
+    )))
+    .execute(&mut *conn)
+    .await?;
+    built.map(|_| ())
+}
+
 /// The demo company's book, written into its new, empty workspace (no import record: there is
 /// nothing to undo).
 pub(crate) async fn insert_book(
