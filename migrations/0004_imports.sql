@@ -20,8 +20,15 @@ CREATE TABLE accounts_v4 (
     plan            TEXT NOT NULL
                     CHECK (plan = 'Starter' OR plan = 'Growth' OR plan = 'Professional'
                            OR plan = 'Enterprise'),
-    contract_start  TEXT NOT NULL CHECK (date(contract_start) IS contract_start),
-    renewal_date    TEXT NOT NULL CHECK (date(renewal_date) IS renewal_date),
+    -- Dates: the shape YYYY-MM-DD, checked with GLOB. The import (and every other writer) has
+    -- already rejected impossible dates such as 2025-02-30 with the line and column; this guard
+    -- keeps anything that is not an ISO date out of the table at a fraction of the cost of
+    -- version 1's `date(x) IS x`, which parses both dates of every row (4.6% of the SQLite
+    -- thread's samples in a million-row import).
+    contract_start  TEXT NOT NULL
+                    CHECK (contract_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    renewal_date    TEXT NOT NULL
+                    CHECK (renewal_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     lifecycle_stage TEXT NOT NULL
                     CHECK (lifecycle_stage = 'onboarding' OR lifecycle_stage = 'adoption'
                            OR lifecycle_stage = 'renewal' OR lifecycle_stage = 'expansion'

@@ -418,3 +418,41 @@ async fn tier_summary_walks_only_the_arr_index() {
     );
     conn.close().await.unwrap();
 }
+
+/// Migration 0004's GLOB guard: a writer that skipped the import's date checks still cannot put
+/// text that is not a YYYY-MM-DD date into the accounts table (WORKLOADS.md W1: dates stored as
+/// YYYY-MM-DD text); an ISO date passes.
+#[tokio::test]
+async fn the_accounts_table_refuses_dates_that_are_not_iso() {
+    let dir = temp_dir();
+    empty_store(&dir).await.close().await;
+    let path = db_path(&dir, "plan.db");
+    let mut conn = SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    let insert = |contract_start: &'static str| {
+        sqlx::query(
+            "INSERT INTO accounts (account_id, account_name, arr_cents, region, plan,
+                 contract_start, renewal_date, lifecycle_stage, health_score, active_users,
+                 licenses, icp_fit)
+             VALUES (?1, 'Acme', 100, 'NA', 'Growth', ?2, '2026-01-15', 'adoption', 70, 1, 1,
+                 'ideal')",
+        )
+        .bind(format!("ACC-{contract_start}"))
+        .bind(contract_start)
+    };
+    for bad in ["03/01/2026", "2026-1-15", "2026-01-15 ", "20260115", ""] {
+        let error = insert(bad).execute(&mut conn).await.unwrap_err();
+        assert!(
+            error.to_string().contains("CHECK constraint failed"),
+            "{bad:?}: {error}"
+        );
+    }
+    insert("2024-01-15").execute(&mut conn).await.unwrap();
+    let stored: Vec<String> = sqlx::query_scalar("SELECT contract_start FROM accounts")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(stored, ["2024-01-15"]);
+    conn.close().await.unwrap();
+}
