@@ -6,8 +6,9 @@
 
 use super::validate::ImportRow;
 use crate::accounts::AccountRow;
+use sqlx::Arguments;
 use sqlx::AssertSqlSafe;
-use sqlx::sqlite::SqliteConnection;
+use sqlx::sqlite::{Sqlite, SqliteArguments, SqliteConnection};
 use std::sync::{Arc, OnceLock};
 
 /// 18 parameters a row: 1,800 rows use 32,400 of SQLite's 32,766 parameters per statement, so
@@ -98,7 +99,8 @@ pub(crate) async fn write_rows(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<ImportRow> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        let full = chunk.len() == ROWS_PER_STATEMENT;
+        let chunk_len = chunk.len();
+        let full = chunk_len == ROWS_PER_STATEMENT;
         let upsert = matches!(mode, WriteMode::Upsert { .. });
         if let WriteMode::Upsert { import_id } = mode {
             let mut query = if full {
@@ -112,36 +114,47 @@ pub(crate) async fn write_rows(
             }
             updated += query.execute(&mut *conn).await?.rows_affected();
         }
-        let mut query = if full {
-            sqlx::query(full_statement(upsert))
-        } else {
-            sqlx::query(AssertSqlSafe(insert_sql(chunk.len(), upsert)))
-        };
-        // Moved, not borrowed: sqlx binds an owned Arc<str> without copying the text.
+        // The arguments are sized up front: binding one by one onto a query grows its vector by
+        // doubling, and copying 32,400 values again and again was 6% of a 1M import's samples,
+        // on the thread that feeds SQLite's. Moved, not borrowed: sqlx binds an owned Arc<str>
+        // without copying the text.
+        let mut args = SqliteArguments::default();
+        args.reserve(chunk.len() * COLUMNS.len(), 0);
         for row in chunk {
-            query = query
-                .bind(row.account_id)
-                .bind(row.account_name)
-                .bind(row.arr_cents)
-                .bind(row.employees)
-                .bind(row.industry)
-                .bind(row.region)
-                .bind(row.plan)
-                .bind(row.contract_start)
-                .bind(row.renewal_date)
-                .bind(row.lifecycle_stage)
-                .bind(row.health_score)
-                .bind(row.nps)
-                .bind(row.active_users)
-                .bind(row.licenses)
-                .bind(row.csm_owner)
-                .bind(row.icp_fit)
-                .bind(row.custom_fields)
-                .bind(added_by);
+            add(&mut args, row.account_id)?;
+            add(&mut args, row.account_name)?;
+            add(&mut args, row.arr_cents)?;
+            add(&mut args, row.employees)?;
+            add(&mut args, row.industry)?;
+            add(&mut args, row.region)?;
+            add(&mut args, row.plan)?;
+            add(&mut args, row.contract_start)?;
+            add(&mut args, row.renewal_date)?;
+            add(&mut args, row.lifecycle_stage)?;
+            add(&mut args, row.health_score)?;
+            add(&mut args, row.nps)?;
+            add(&mut args, row.active_users)?;
+            add(&mut args, row.licenses)?;
+            add(&mut args, row.csm_owner)?;
+            add(&mut args, row.icp_fit)?;
+            add(&mut args, row.custom_fields)?;
+            add(&mut args, added_by)?;
         }
+        let query = if full {
+            sqlx::query_with(full_statement(upsert), args)
+        } else {
+            sqlx::query_with(AssertSqlSafe(insert_sql(chunk_len, upsert)), args)
+        };
         query.execute(&mut *conn).await?;
     }
     Ok(updated)
+}
+
+fn add<'q, T>(args: &mut SqliteArguments, value: T) -> Result<(), sqlx::Error>
+where
+    T: sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + 'q,
+{
+    args.add(value).map_err(sqlx::Error::Encode)
 }
 
 /// Builds the ARR index after a bulk insert into an empty book. SQLite sorts the index keys in
