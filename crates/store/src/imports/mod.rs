@@ -415,11 +415,17 @@ impl Store {
             WriteMode::Insert
         };
 
-        let (sender, mut receiver) = mpsc::channel::<Vec<ImportRow>>(BATCHES_IN_FLIGHT);
+        let (sender, mut receiver) = mpsc::channel(BATCHES_IN_FLIGHT);
         let skip_invalid = options.skip_invalid;
         let setup = prepared.scan_setup(plan, order, skip_invalid, progress);
         let reader = tokio::task::spawn_blocking(move || {
-            scan(setup, |batch| sender.blocking_send(batch).is_ok())
+            // Bound into statement arguments here, on the reading thread, while SQLite writes
+            // the previous batch.
+            scan(setup, |batch| {
+                sender
+                    .blocking_send(write::prepare(batch, mode, Some(import_id)))
+                    .is_ok()
+            })
         });
         let mut written = 0u64;
         let mut updated = 0u64;
@@ -428,9 +434,17 @@ impl Store {
             if progress.is_cancelled() {
                 break;
             }
-            let size = batch.len() as u64;
-            match write::write_rows(&mut tx, batch, mode, Some(import_id)).await {
-                Ok(n) => {
+            let result = match batch {
+                Ok(chunks) => {
+                    let size: u64 = chunks.iter().map(|c| c.rows() as u64).sum();
+                    write::write_prepared(&mut tx, chunks, mode)
+                        .await
+                        .map(|n| (size, n))
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok((size, n)) => {
                     written += size;
                     updated += n;
                 }

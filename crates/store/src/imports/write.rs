@@ -88,62 +88,102 @@ fn full_before_image_statement() -> &'static str {
     SQL.get_or_init(|| before_image_sql(ROWS_PER_STATEMENT))
 }
 
-/// Writes `rows`; returns how many of them updated an account already stored.
-pub(crate) async fn write_rows(
-    conn: &mut SqliteConnection,
+/// One statement's rows with their arguments already bound, so the binding happens on the
+/// reading thread, side by side with SQLite writing the previous statement, instead of between
+/// two statements on the writer's.
+pub(crate) struct PreparedChunk {
+    rows: usize,
+    /// Upsert only: the import id and the chunk's account ids, for the before-images.
+    before_images: Option<SqliteArguments>,
+    values: SqliteArguments,
+}
+
+impl PreparedChunk {
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+}
+
+/// Binds `rows` for `write_prepared`, one chunk per statement.
+pub(crate) fn prepare(
     rows: Vec<ImportRow>,
     mode: WriteMode,
     added_by: Option<i64>,
-) -> Result<u64, sqlx::Error> {
-    let mut updated = 0;
+) -> Result<Vec<PreparedChunk>, sqlx::Error> {
+    let mut chunks = Vec::with_capacity(rows.len().div_ceil(ROWS_PER_STATEMENT));
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<ImportRow> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        let chunk_len = chunk.len();
-        let full = chunk_len == ROWS_PER_STATEMENT;
-        let upsert = matches!(mode, WriteMode::Upsert { .. });
-        if let WriteMode::Upsert { import_id } = mode {
-            let mut query = if full {
-                sqlx::query(full_before_image_statement())
-            } else {
-                sqlx::query(AssertSqlSafe(before_image_sql(chunk.len())))
-            };
-            query = query.bind(import_id);
-            for row in &chunk {
-                query = query.bind(Arc::clone(&row.account_id));
+        let before_images = match mode {
+            WriteMode::Upsert { import_id } => {
+                let mut args = SqliteArguments::default();
+                args.reserve(chunk.len() + 1, 0);
+                add(&mut args, import_id)?;
+                for row in &chunk {
+                    add(&mut args, Arc::clone(&row.account_id))?;
+                }
+                Some(args)
             }
+            WriteMode::Insert => None,
+        };
+        // Sized up front: binding one by one onto a query grows its vector by doubling, and
+        // copying 32,400 values again and again was 6% of a 1M import's samples. Moved, not
+        // borrowed: sqlx binds an owned Arc<str> without copying the text.
+        let mut values = SqliteArguments::default();
+        values.reserve(chunk.len() * COLUMNS.len(), 0);
+        let len = chunk.len();
+        for row in chunk {
+            add(&mut values, row.account_id)?;
+            add(&mut values, row.account_name)?;
+            add(&mut values, row.arr_cents)?;
+            add(&mut values, row.employees)?;
+            add(&mut values, row.industry)?;
+            add(&mut values, row.region)?;
+            add(&mut values, row.plan)?;
+            add(&mut values, row.contract_start)?;
+            add(&mut values, row.renewal_date)?;
+            add(&mut values, row.lifecycle_stage)?;
+            add(&mut values, row.health_score)?;
+            add(&mut values, row.nps)?;
+            add(&mut values, row.active_users)?;
+            add(&mut values, row.licenses)?;
+            add(&mut values, row.csm_owner)?;
+            add(&mut values, row.icp_fit)?;
+            add(&mut values, row.custom_fields)?;
+            add(&mut values, added_by)?;
+        }
+        chunks.push(PreparedChunk {
+            rows: len,
+            before_images,
+            values,
+        });
+    }
+    Ok(chunks)
+}
+
+/// Writes chunks made by `prepare` with the same mode; returns how many rows updated an account
+/// already stored.
+pub(crate) async fn write_prepared(
+    conn: &mut SqliteConnection,
+    chunks: Vec<PreparedChunk>,
+    mode: WriteMode,
+) -> Result<u64, sqlx::Error> {
+    let upsert = matches!(mode, WriteMode::Upsert { .. });
+    let mut updated = 0;
+    for chunk in chunks {
+        let full = chunk.rows == ROWS_PER_STATEMENT;
+        if let Some(args) = chunk.before_images {
+            let query = if full {
+                sqlx::query_with(full_before_image_statement(), args)
+            } else {
+                sqlx::query_with(AssertSqlSafe(before_image_sql(chunk.rows)), args)
+            };
             updated += query.execute(&mut *conn).await?.rows_affected();
         }
-        // The arguments are sized up front: binding one by one onto a query grows its vector by
-        // doubling, and copying 32,400 values again and again was 6% of a 1M import's samples,
-        // on the thread that feeds SQLite's. Moved, not borrowed: sqlx binds an owned Arc<str>
-        // without copying the text.
-        let mut args = SqliteArguments::default();
-        args.reserve(chunk.len() * COLUMNS.len(), 0);
-        for row in chunk {
-            add(&mut args, row.account_id)?;
-            add(&mut args, row.account_name)?;
-            add(&mut args, row.arr_cents)?;
-            add(&mut args, row.employees)?;
-            add(&mut args, row.industry)?;
-            add(&mut args, row.region)?;
-            add(&mut args, row.plan)?;
-            add(&mut args, row.contract_start)?;
-            add(&mut args, row.renewal_date)?;
-            add(&mut args, row.lifecycle_stage)?;
-            add(&mut args, row.health_score)?;
-            add(&mut args, row.nps)?;
-            add(&mut args, row.active_users)?;
-            add(&mut args, row.licenses)?;
-            add(&mut args, row.csm_owner)?;
-            add(&mut args, row.icp_fit)?;
-            add(&mut args, row.custom_fields)?;
-            add(&mut args, added_by)?;
-        }
         let query = if full {
-            sqlx::query_with(full_statement(upsert), args)
+            sqlx::query_with(full_statement(upsert), chunk.values)
         } else {
-            sqlx::query_with(AssertSqlSafe(insert_sql(chunk_len, upsert)), args)
+            sqlx::query_with(AssertSqlSafe(insert_sql(chunk.rows, upsert)), chunk.values)
         };
         query.execute(&mut *conn).await?;
     }
@@ -187,6 +227,7 @@ pub(crate) async fn insert_book(
     accounts: Vec<AccountRow>,
 ) -> Result<(), sqlx::Error> {
     let rows = accounts.into_iter().map(ImportRow::from).collect();
-    write_rows(conn, rows, WriteMode::Insert, None).await?;
+    let chunks = prepare(rows, WriteMode::Insert, None)?;
+    write_prepared(conn, chunks, WriteMode::Insert).await?;
     Ok(())
 }
