@@ -3,14 +3,14 @@
 //! what the ARR funds and what the chosen experience needs is visible per segment.
 
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
-    builder, empty, grid_line, header, knockout_text, method_legend, render, text, tick_style,
+    Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, body, empty, header, knockout_text,
+    method_legend, render, text,
 };
-use crate::measure::{fit, text_width};
+use crate::measure::text_width;
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, BOTTOM_UP, INK, TOP_DOWN};
 use crate::scale;
-use crate::ticked::Ticked;
+use crate::segment_axes::segment_axes;
 use csplan_domain::capacity::CapacityPlan;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -94,35 +94,8 @@ fn draw(root: &Canvas<'_>, plan: &CapacityPlan) -> Drawn {
     let headroom = if labels.upright { 0.12 } else { 0.3 };
     let axis = scale::linear(tallest, headroom);
 
-    let names: Vec<String> = plan
-        .segments
-        .iter()
-        .map(|s| fit(&s.segment, BODY_PX, group_px - 6.0))
-        .collect();
-    let centres: Vec<f64> = (0..count).map(|i| i as f64 + 0.5).collect();
-    let mut chart = builder(&body).build_cartesian_2d(
-        Ticked::new(0.0..count as f64, centres),
-        Ticked::new(0.0..axis.upper, axis.ticks.clone()),
-    )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let tick = |y: &f64| grouped(*y, axis.decimals);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    let names: Vec<&str> = plan.segments.iter().map(|s| s.segment.as_str()).collect();
+    let mut chart = segment_axes(&body, &names, &axis, (X_TITLE, Y_TITLE))?;
 
     for (i, segment) in plan.segments.iter().enumerate() {
         let centre = i as f64 + 0.5;

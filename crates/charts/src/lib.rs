@@ -15,6 +15,7 @@ pub mod metrics;
 mod numbers;
 mod palette;
 mod scale;
+mod segment_axes;
 pub mod segmentation;
 mod ticked;
 

@@ -4,15 +4,11 @@
 
 use super::bars::{Swatch, colour, legend, light, value_label, value_labels};
 use crate::compensation::money::money;
-use crate::frame::{
-    BODY_PX, Canvas, Drawn, PLOT_WIDTH, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, tick_style,
-};
-use crate::measure::fit;
+use crate::frame::{Canvas, Drawn, PLOT_WIDTH, body, empty, header};
 use crate::numbers::grouped;
 use crate::palette::rgb;
 use crate::scale;
-use crate::ticked::Ticked;
+use crate::segment_axes::segment_axes;
 use csplan_domain::segmentation::SegmentSummary;
 use plotters::prelude::*;
 
@@ -95,34 +91,8 @@ fn draw(root: &Canvas<'_>, segments: &[SegmentSummary]) -> Drawn {
     } else {
         scale::linear(tallest, headroom)
     };
-    let names: Vec<String> = segments
-        .iter()
-        .map(|s| fit(&s.segment, BODY_PX, group_px - 6.0))
-        .collect();
-    let centres: Vec<f64> = (0..count).map(|i| i as f64 + 0.5).collect();
-    let mut chart = builder(&body).build_cartesian_2d(
-        Ticked::new(0.0..count as f64, centres),
-        Ticked::new(0.0..axis.upper, axis.ticks.clone()),
-    )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let tick = |y: &f64| grouped(*y, axis.decimals);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    let names: Vec<&str> = segments.iter().map(|s| s.segment.as_str()).collect();
+    let mut chart = segment_axes(&body, &names, &axis, (X_TITLE, Y_TITLE))?;
 
     for (i, (segment, pair)) in segments.iter().zip(texts.chunks(2)).enumerate() {
         let centre = i as f64 + 0.5;
