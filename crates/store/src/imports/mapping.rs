@@ -3,6 +3,7 @@
 //! export. Columns mapped to no field are kept as custom fields (segmentation rules can test them).
 
 use super::fields::{AccountField, MRR_SYNONYMS, normalise_header};
+use crate::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -31,6 +32,92 @@ pub struct MappedColumn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ColumnMapping {
     pub columns: Vec<MappedColumn>,
+}
+
+impl ColumnTarget {
+    /// The names a target is written with outside the app (the CLI's `--map "Header=NAME"`):
+    /// every field's key, `mrr`, `custom` and `ignore`.
+    pub fn names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = AccountField::ALL.iter().map(|f| f.key()).collect();
+        names.extend(["mrr", "custom", "ignore"]);
+        names
+    }
+
+    /// The target written as `name` (see [`ColumnTarget::names`]), ignoring case and spaces.
+    pub fn from_name(name: &str) -> Option<ColumnTarget> {
+        let name = name.trim().to_ascii_lowercase();
+        match name.as_str() {
+            "mrr" => Some(ColumnTarget::Mrr),
+            "custom" => Some(ColumnTarget::Custom),
+            "ignore" => Some(ColumnTarget::Skip),
+            key => AccountField::from_key(key).map(|field| ColumnTarget::Field { field }),
+        }
+    }
+}
+
+impl ColumnMapping {
+    /// This mapping with the column `header` (its exact name, or failing that its only column
+    /// of the same normalised name) read as `target`. A column that held the field before keeps
+    /// its values as a custom field instead, so the change moves the field to `header`; ARR and
+    /// MRR exclude each other the same way.
+    pub fn with_target(
+        &self,
+        header: &str,
+        target: ColumnTarget,
+    ) -> Result<ColumnMapping, StoreError> {
+        let position = self
+            .columns
+            .iter()
+            .position(|c| c.header == header)
+            .or_else(|| {
+                let key = normalise_header(header);
+                let mut same = self
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| normalise_header(&c.header) == key)
+                    .map(|(p, _)| p);
+                match (same.next(), same.next()) {
+                    (Some(p), None) => Some(p),
+                    _ => None,
+                }
+            })
+            .ok_or_else(|| StoreError::InvalidInputs {
+                reason: format!(
+                    "the file has no column \"{header}\"; its columns are {}",
+                    self.columns
+                        .iter()
+                        .map(|c| format!("\"{}\"", c.header))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })?;
+        let arr = ColumnTarget::Field {
+            field: AccountField::Arr,
+        };
+        let displaced = |other: ColumnTarget| match target {
+            ColumnTarget::Field { .. } | ColumnTarget::Mrr if other == target => true,
+            ColumnTarget::Mrr => other == arr,
+            _ if target == arr => other == ColumnTarget::Mrr,
+            _ => false,
+        };
+        let columns = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(p, c)| MappedColumn {
+                header: c.header.clone(),
+                target: if p == position {
+                    target
+                } else if displaced(c.target) {
+                    ColumnTarget::Custom
+                } else {
+                    c.target
+                },
+            })
+            .collect();
+        Ok(ColumnMapping { columns })
+    }
 }
 
 /// Where an import's mapping came from.

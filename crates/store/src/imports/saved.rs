@@ -1,12 +1,19 @@
 //! Mappings remembered per export, so the next import of the same file needs no clicks: by the
 //! file's header signature (the latest mapping used for those headers) and under a name the user
-//! gave (`--mapping NAME`).
+//! gave (`--mapping NAME`, or "Save this mapping as" in the app); and the mapping an import will
+//! start from, so a caller can change columns of it before importing (the CLI's `--map`).
 
-use super::mapping::{ColumnMapping, signature};
+use super::mapping::{ColumnMapping, MappingOrigin, detect_mapping, signature};
+use super::progress::ImportProgress;
+use super::source::{self, SourceKind};
+use super::{ImportOptions, blocking};
+use crate::header::{self, FileState};
 use crate::names::{self, NameProblem};
 use crate::{Store, StoreError};
 use serde::Serialize;
 use sqlx::sqlite::SqliteConnection;
+use std::path::Path;
+use std::time::Duration;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,6 +52,91 @@ impl Store {
         .await
         .map_err(|e| self.db_error(e))?;
         rows.into_iter().map(|row| decode(self, row)).collect()
+    }
+
+    /// Forgets the mapping saved under `name` (compared ignoring case); the mappings remembered
+    /// per header set stay. `NotFound` when no mapping has that name.
+    pub async fn delete_mapping(&self, name: &str) -> Result<(), StoreError> {
+        let Some(saved) = self.mapping_named(name).await? else {
+            return Err(StoreError::NotFound {
+                path: self.path().to_path_buf(),
+                what: format!("The saved mapping \"{}\"", name.trim()),
+            });
+        };
+        sqlx::query("DELETE FROM import_mappings WHERE name = ?1")
+            .bind(saved.name)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        Ok(())
+    }
+
+    /// The name a mapping would be saved under, checked before the import: not empty, at most
+    /// 80 characters, and not the name of another saved mapping, which the import would
+    /// silently overwrite. `replacing` is the saved mapping in use, which may be saved again
+    /// under its own name (in any case).
+    pub async fn check_mapping_name(
+        &self,
+        name: &str,
+        replacing: Option<&str>,
+    ) -> Result<String, StoreError> {
+        let name = mapping_name(name)?;
+        let db = |e| self.db_error(e);
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        let other = names::clash(
+            &mut conn,
+            "SELECT id, name FROM import_mappings WHERE name IS NOT NULL",
+            &name,
+            None,
+        )
+        .await
+        .map_err(db)?;
+        match other {
+            Some(other) if replacing.is_none_or(|r| names::key(r) != names::key(&other)) => {
+                Err(StoreError::InvalidName {
+                    reason: format!(
+                        "A saved mapping is already called \"{other}\" (names are compared ignoring upper and lower case). Use that mapping to update it, or choose another name."
+                    ),
+                })
+            }
+            _ => Ok(name),
+        }
+    }
+
+    /// The mapping an import of `file` with `options` starts from, read from the header alone:
+    /// the given one, else the one saved under the name, else the one remembered for these
+    /// headers, else the detected one.
+    pub async fn import_mapping(
+        &self,
+        file: &Path,
+        options: &ImportOptions,
+    ) -> Result<(ColumnMapping, MappingOrigin), StoreError> {
+        let prepared = self.prepare(file, options).await?;
+        Ok((prepared.mapping, prepared.origin))
+    }
+
+    /// [`Store::import_mapping`] for the workspace at `path`. A workspace not made yet has
+    /// nothing saved, so its mapping is the given or the detected one, and nothing is created.
+    pub async fn import_mapping_at(
+        path: &Path,
+        busy_timeout: Duration,
+        file: &Path,
+        options: &ImportOptions,
+    ) -> Result<(ColumnMapping, MappingOrigin), StoreError> {
+        if matches!(
+            header::inspect(path)?,
+            FileState::Missing | FileState::Empty
+        ) {
+            if let Some(given) = &options.mapping {
+                return Ok((given.clone(), MappingOrigin::Given));
+            }
+            let headers = file_headers(file, options.sheet.clone()).await?;
+            return Ok((detect_mapping(&headers), MappingOrigin::Detected));
+        }
+        let store = Store::open_with(path, None, busy_timeout).await?;
+        let mapping = store.import_mapping(file, options).await;
+        store.close().await;
+        mapping
     }
 
     /// The mapping saved under `name` (compared ignoring case), if any.
@@ -88,6 +180,28 @@ impl Store {
         .map_err(|e| self.db_error(e))?;
         row.map(|row| decode(self, row)).transpose()
     }
+}
+
+/// The header row of `file` (of `sheet` in a workbook); the rows are not read.
+async fn file_headers(file: &Path, sheet: Option<String>) -> Result<Vec<String>, StoreError> {
+    let kind = SourceKind::of(file)?;
+    let path = file.to_path_buf();
+    blocking(file, move || {
+        let mut headers = Vec::new();
+        source::read(
+            &path,
+            kind,
+            sheet.as_deref(),
+            &ImportProgress::new(),
+            |_, found| {
+                headers = found;
+                Ok(false)
+            },
+            |_| false,
+        )?;
+        Ok(headers)
+    })
+    .await?
 }
 
 /// Remembers the mapping for its headers, and under `name` when given; in the import's
