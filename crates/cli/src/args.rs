@@ -87,6 +87,13 @@ pub enum ImportWhat {
         #[arg(long)]
         id: Option<i64>,
     },
+    /// The saved column mappings: those saved under a name (--mapping NAME) and those
+    /// remembered per set of headers, with their columns and when they were last used.
+    Mappings {
+        /// The workspace file (it must exist).
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Every import of the workspace, newest first.
     List {
         /// The workspace file (it must exist).

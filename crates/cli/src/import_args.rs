@@ -15,6 +15,11 @@ pub struct ImportAccountsArgs {
     /// earlier import with this option); after a successful import it is saved under it.
     #[arg(long, value_name = "NAME")]
     pub mapping: Option<String>,
+    /// Read one column as a field, overriding the detected or saved mapping (repeatable):
+    /// "Contract Value=arr", "Owner=csm_owner", "MRR=mrr"; "Notes=ignore" drops a column,
+    /// "Tier=custom" keeps it as a custom field. The changed mapping is saved like any other.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
     /// Import the valid rows and skip the others (listed in the report) instead of rejecting
     /// the whole file.
     #[arg(long)]

@@ -86,6 +86,9 @@ fn an_unknown_column_or_target_name_is_refused_by_name() {
     assert_eq!(names.len(), 19);
     assert_eq!(names[0], "account_id");
     assert_eq!(names[16..], ["mrr", "custom", "ignore"]);
+    for name in names {
+        assert_eq!(ColumnTarget::from_name(name).unwrap().name(), name);
+    }
 }
 
 #[tokio::test]

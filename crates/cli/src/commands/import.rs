@@ -21,7 +21,7 @@ pub async fn accounts(args: &ImportAccountsArgs) -> Result<()> {
     let store =
         Store::open_with(&args.db, Some(NewWorkspace::Empty), Duration::from_secs(5)).await?;
     let options = ImportOptions {
-        mapping: None,
+        mapping: super::import_mappings::overridden(args).await?,
         mapping_name: args.mapping.clone(),
         date_order: args.date_order.map(Into::into),
         sheet: args.sheet.clone(),

@@ -5,6 +5,7 @@ mod comp;
 mod demo;
 mod export;
 mod import;
+mod import_mappings;
 mod maturity;
 mod metrics;
 pub(crate) mod plan;
@@ -27,6 +28,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import {
             what: ImportWhat::List { db },
         } => import::list(&db).await,
+        Command::Import {
+            what: ImportWhat::Mappings { db },
+        } => import_mappings::list(&db).await,
         Command::Import {
             what: ImportWhat::History { file, db },
         } => import::history(&file, &db).await,

@@ -43,6 +43,16 @@ impl ColumnTarget {
         names
     }
 
+    /// How this target is written (the inverse of [`ColumnTarget::from_name`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnTarget::Field { field } => field.key(),
+            ColumnTarget::Mrr => "mrr",
+            ColumnTarget::Custom => "custom",
+            ColumnTarget::Skip => "ignore",
+        }
+    }
+
     /// The target written as `name` (see [`ColumnTarget::names`]), ignoring case and spaces.
     pub fn from_name(name: &str) -> Option<ColumnTarget> {
         let name = name.trim().to_ascii_lowercase();
