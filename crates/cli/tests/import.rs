@@ -66,8 +66,21 @@ fn a_rejected_import_exits_non_zero_naming_line_and_column_and_writes_the_report
         "{}",
         lines[2]
     );
-    let list = csplan(&["import", "list", "--db", s(&db)]);
-    assert_eq!(text(&list.stdout).trim(), "No imports yet.");
+    // The workspace would have been made by this import: nothing appears instead.
+    assert!(
+        !db.exists(),
+        "a rejected first import left a workspace behind"
+    );
+    assert_eq!(files_in(dir.path()), ["problems.csv"]);
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]
@@ -203,20 +216,7 @@ fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     let bytes_before = std::fs::read(&db).unwrap();
 
     // 400,000 new valid accounts into a book that has some (the upsert path): seconds of work.
-    let big = dir.path().join("big.csv");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
-    writeln!(file, "account_id,account_name,arr,employees,industry,region,plan,contract_start,renewal_date,lifecycle_stage,health_score,nps,active_users,licenses,csm_owner,icp_fit").unwrap();
-    for n in 0..400_000u32 {
-        writeln!(
-            file,
-            "ACC-{:07},Company {n},{}.{:02},12,Software,EMEA,Growth,2024-01-15,2026-01-15,adoption,70,8,5,6,Kim,ideal",
-            n + 1,
-            n % 90_000,
-            n % 100
-        )
-        .unwrap();
-    }
-    drop(file);
+    let big = big_file(dir.path(), 400_000);
 
     let wal = PathBuf::from(format!("{}-wal", db.display()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_csplan"))
@@ -254,4 +254,85 @@ fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     // And the workspace still works: the same import now runs to the end.
     let out = csplan(&["import", "accounts", s(&big), "--db", s(&db)]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// `rows` valid accounts, ACC-0000001 upwards.
+fn big_file(dir: &Path, rows: u32) -> PathBuf {
+    let big = dir.join("big.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+    writeln!(file, "account_id,account_name,arr,employees,industry,region,plan,contract_start,renewal_date,lifecycle_stage,health_score,nps,active_users,licenses,csm_owner,icp_fit").unwrap();
+    for n in 0..rows {
+        writeln!(
+            file,
+            "ACC-{:07},Company {n},{}.{:02},12,Software,EMEA,Growth,2024-01-15,2026-01-15,adoption,70,8,5,6,Kim,ideal",
+            n + 1,
+            n % 90_000,
+            n % 100
+        )
+        .unwrap();
+    }
+    big
+}
+
+/// The first import into a path where nothing is yet builds the workspace in a hidden file
+/// beside it. Killed while it writes, nothing appears at the path; the next import removes the
+/// dead build's file and makes the workspace.
+#[test]
+fn a_first_import_killed_mid_way_leaves_no_workspace_and_no_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_file(dir.path(), 400_000);
+    let db = dir.path().join("new.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csplan"))
+        .args(["import", "accounts", s(&big), "--db", s(&db)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let building = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(".new.db.") && name.ends_with(".creating")
+            })
+            .map(|e| e.metadata().map_or(0, |m| m.len()))
+            .max()
+    };
+    let start = Instant::now();
+    while building(dir.path()).unwrap_or(0) <= 4 << 20 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before it could be killed"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the import never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+
+    assert!(
+        !db.exists(),
+        "a killed first import left a workspace behind"
+    );
+    assert!(
+        building(dir.path()).is_some(),
+        "the killed build's file is there"
+    );
+    ok(&["import", "accounts", s(&big), "--db", s(&db)]);
+    assert_eq!(
+        building(dir.path()),
+        None,
+        "the dead build's file was removed"
+    );
+    assert_eq!(files_in(dir.path()), ["big.csv", "new.db"]);
+    let count = Command::new("sqlite3")
+        .arg(&db)
+        .arg("PRAGMA journal_mode; SELECT count(*), sum(arr_cents) FROM accounts;")
+        .output()
+        .unwrap();
+    assert_eq!(text(&count.stdout), "wal\n400000|1699999800000\n");
 }

@@ -2,11 +2,11 @@
 //! and only then moved into place, so a crash or a full disk never leaves a half-made workspace
 //! under the user's file name, and an existing file is never overwritten.
 
-use crate::NewWorkspace;
-use crate::connect::{connect, migrate};
+use crate::connect::{connect_to_build, finish_build, migrate};
 use crate::error::StoreError;
 use crate::header::APPLICATION_ID;
 use crate::seed;
+use crate::{NewWorkspace, Store};
 use sqlx::AssertSqlSafe;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -26,11 +26,24 @@ pub(crate) async fn create_file(
     busy_timeout: Duration,
     placement: Placement,
 ) -> Result<(), StoreError> {
+    create_filled(path, kind, busy_timeout, placement, async |_| Ok(())).await
+}
+
+/// Creates the workspace with `fill` run on it before it is moved into place (a first import):
+/// if `fill` fails, nothing appears at `path`. `fill` sees a Store whose errors name `path`.
+pub(crate) async fn create_filled<T>(
+    path: &Path,
+    kind: NewWorkspace,
+    busy_timeout: Duration,
+    placement: Placement,
+    fill: impl AsyncFnOnce(&Store) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
     check_folder(path)?;
+    remove_stale_builds(path);
     let temp = temp_path(path);
-    let built = build(&temp, path, kind, busy_timeout).await;
+    let built = build(&temp, path, kind, busy_timeout, fill).await;
     let result = match built {
-        Ok(()) => place(&temp, path, placement),
+        Ok(filled) => place(&temp, path, placement).map(|()| filled),
         Err(e) => Err(e),
     };
     remove_leftovers(&temp);
@@ -63,29 +76,37 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}-{nanos}.creating", std::process::id()))
 }
 
-async fn build(
+async fn build<T>(
     temp: &Path,
     target: &Path,
     kind: NewWorkspace,
     busy_timeout: Duration,
-) -> Result<(), StoreError> {
-    let pool = connect(temp, busy_timeout, true)
+    fill: impl AsyncFnOnce(&Store) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let pool = connect_to_build(temp, busy_timeout)
         .await
         .map_err(|e| rename_path(e, target))?;
+    let store = Store {
+        pool,
+        path: target.to_path_buf(),
+    };
     let result = async {
         sqlx::query(AssertSqlSafe(format!(
             "PRAGMA application_id = {APPLICATION_ID}"
         )))
-        .execute(&pool)
+        .execute(&store.pool)
         .await
         .map_err(|e| StoreError::from_sqlx(target, e))?;
-        migrate(&pool, target).await?;
-        seed::populate(&pool, target, kind).await
+        migrate(&store.pool, target).await?;
+        seed::populate(&store.pool, target, kind).await?;
+        let filled = fill(&store).await?;
+        finish_build(&store.pool, target).await?;
+        Ok(filled)
     }
     .await;
-    // Closing the last connection checkpoints the WAL into the file and deletes the -wal file,
-    // so the single file that is moved into place holds everything.
-    pool.close().await;
+    // Closing the only connection leaves one file (the WAL is empty and removed), synced in
+    // `place` before it is moved.
+    store.close().await;
     result
 }
 
@@ -153,6 +174,43 @@ fn sync_parent(target: &Path) {
         }
     }
 }
+
+/// A build whose process was killed (a first import stopped with SIGKILL, a power cut) leaves its
+/// temporary file behind: up to the size of the book, hidden beside the workspace. The next
+/// creation of the same workspace removes those whose process is gone. Linux only, where a
+/// process's liveness is a path (`/proc/<pid>`); elsewhere they stay until deleted by hand.
+#[cfg(target_os = "linux")]
+fn remove_stale_builds(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, rest)| rest.ends_with(".creating").then_some(pid))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            remove_leftovers(&entry.path());
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn remove_stale_builds(_path: &Path) {}
 
 fn remove_leftovers(temp: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {

@@ -5,7 +5,7 @@ use crate::import_args::ImportAccountsArgs;
 use anyhow::{Context, Result};
 use csplan_report::{ProblemRow, import_problems_csv};
 use csplan_store::{
-    DateOrderFinding, ImportOptions, ImportProgress, ImportReport, NewWorkspace, Store, StoreError,
+    DateOrderFinding, ImportOptions, ImportProgress, ImportReport, Store, StoreError,
 };
 use std::path::Path;
 use std::sync::Arc;
@@ -15,11 +15,10 @@ use std::time::Duration;
 const PROBLEMS_SHOWN: usize = 10;
 
 /// A missing workspace is created empty: an import is someone bringing their own book, which
-/// must not be mixed with the demo company. A rejected import exits non-zero (main prints the
-/// error, which names the first problems' lines and columns).
+/// must not be mixed with the demo company; it appears only if the import succeeds. A rejected
+/// import exits non-zero (main prints the error, which names the first problems' lines and
+/// columns).
 pub async fn accounts(args: &ImportAccountsArgs) -> Result<()> {
-    let store =
-        Store::open_with(&args.db, Some(NewWorkspace::Empty), Duration::from_secs(5)).await?;
     let options = ImportOptions {
         mapping: super::import_mappings::overridden(args).await?,
         mapping_name: args.mapping.clone(),
@@ -27,10 +26,14 @@ pub async fn accounts(args: &ImportAccountsArgs) -> Result<()> {
         sheet: args.sheet.clone(),
         skip_invalid: args.skip_invalid,
     };
-    let result = store
-        .import_accounts(&args.file, &options, &Arc::new(ImportProgress::new()))
-        .await;
-    store.close().await;
+    let result = Store::import_accounts_at(
+        &args.db,
+        Duration::from_secs(5),
+        &args.file,
+        &options,
+        &Arc::new(ImportProgress::new()),
+    )
+    .await;
     let outcome = match result {
         Ok(outcome) => outcome,
         Err(StoreError::InvalidImport(report)) => {

@@ -5,8 +5,10 @@
 //! a blocking thread while this task writes the valid rows inside one transaction; a problem in
 //! reject mode, an undecided date order or a cancel rolls everything back, so the workspace is
 //! either exactly as before or has the whole import (a killed process included: SQLite's WAL
-//! drops an uncommitted transaction).
+//! drops an uncommitted transaction; a workspace made by the import appears only once complete,
+//! see at_path.rs).
 
+mod at_path;
 mod fields;
 mod history;
 mod mapping;
