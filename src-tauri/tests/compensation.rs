@@ -3,7 +3,7 @@
 //! numbers come from the domain engine run on the same workspace's history and plans.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use csplan_app_lib::commands::compensation::{StressShifts, import_plan, stress_setup};
+use csplan_app_lib::commands::compensation::{StressShifts, import_plan, stress, stress_setup};
 use csplan_domain::compensation::{
     BacktestOptions, CompPlan, History, StressPreset, backtest, lint, sensitivity, simulate,
     summarize, target_budget,
@@ -439,4 +439,76 @@ fn a_running_stress_test_reports_progress_and_stops_when_cancelled() {
         Value::Null
     );
     assert_eq!(h.call("comp_stress_setup", json!({})).unwrap(), Value::Null);
+}
+
+/// The sensitivity table runs 14 × the trials (up to 10,000) after the test's own: the progress
+/// command reports them apart, and a cancel while the table runs stops it with `stress-stopped`.
+/// With 10,000 trials the table is 14 × 10,000 = 140,000 trials.
+#[test]
+fn a_cancel_while_the_sensitivity_table_runs_stops_the_table() {
+    let h = Harness::demo();
+    let (current, proposed) = h.demo_plans();
+    let window = h.window.clone();
+    let run = std::thread::spawn(move || {
+        common::invoke(
+            &window,
+            "comp_stress",
+            json!({ "planIds": [current, proposed], "trials": 10_000, "seed": 9, "preset": null, "custom": null, "budgets": [] }),
+        )
+    });
+    let started = std::time::Instant::now();
+    let seen = loop {
+        let progress = h.call("comp_stress_progress", json!({})).unwrap();
+        if progress["sensitivity_done"]
+            .as_u64()
+            .is_some_and(|done| done > 0)
+        {
+            break progress;
+        }
+        assert!(
+            !run.is_finished(),
+            "the run ended without the table ever reporting progress: {progress}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(300),
+            "the table never started: {progress}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    };
+    assert_eq!(seen["trials_done"], 10_000, "{seen}");
+    assert_eq!(seen["trials"], 10_000);
+    assert_eq!(seen["sensitivity_trials"], 140_000);
+    assert_eq!(h.call("comp_stress_cancel", json!({})).unwrap(), true);
+    let error = run.join().unwrap().unwrap_err();
+    assert_eq!(error["code"], "stress-stopped");
+    assert_eq!(h.call("comp_stress_setup", json!({})).unwrap(), Value::Null);
+}
+
+/// The same cancel on the `stress` function the command runs: once the table has begun, a
+/// cancel stops it without running the rest of its 140,000 trials (each thread finishes the
+/// chunk of 1,024 it is on, then every later run stops before its first).
+#[test]
+fn a_cancelled_sensitivity_table_stops_early() {
+    let h = Harness::demo();
+    let (current, proposed) = h.demo_plans();
+    let plans = [h.plan(current), h.plan(proposed)];
+    let history = h.history();
+    let setup = stress_setup(10_000, 9, None, None);
+    let progress = csplan_domain::compensation::Progress::new();
+    let outcome = std::thread::scope(|scope| {
+        let run = scope.spawn(|| stress(&history, &plans, &setup, &[], &progress));
+        // The test's own 10,000 trials are done: the table has begun.
+        while progress.trials_done() <= 10_000 && !run.is_finished() {
+            std::thread::yield_now();
+        }
+        progress.cancel();
+        run.join().unwrap()
+    });
+    let error = outcome.unwrap_err();
+    assert_eq!(error.code, "stress-stopped");
+    let done = progress.trials_done();
+    assert!(
+        (10_001..150_000).contains(&done),
+        "{done} trials: the table should have begun and stopped before its end (150,000)"
+    );
 }

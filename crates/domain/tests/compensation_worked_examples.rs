@@ -123,6 +123,29 @@ fn comp_cost_as_a_share_of_arr_by_hand() {
     ));
 }
 
+/// The headline's variable-cost change (DOMAIN.md §3.7: "what it costs"), one CSM-quarter of
+/// CSM-001: the proposed plan pays 14,219.344286 against the current plan's 6,337.40, so
+/// (14,219.344286 − 6,337.40) / 6,337.40 = 7,881.944286 / 6,337.40 = +124.3719%. With a GRR of 0
+/// the current plan pays nothing and the change has no base: `None`, not a division by zero.
+#[test]
+fn variable_cost_change_by_hand() {
+    let plans = (example("current.toml"), example("proposed.toml"));
+    let options = BacktestOptions::default();
+    let result = backtest(&one_row(csm_001_2024q1()), &plans.0, &plans.1, &options).unwrap();
+    let expected = (14_219.344_285_714 - 6_337.40) / 6_337.40 * 100.0;
+    assert!(close(expected, 124.371_892_033));
+    assert!(close(result.variable_cost_change_pct.unwrap(), expected));
+
+    let nothing_renewed = CsmQuarter {
+        grr: 0.0,
+        ..csm_001_2024q1()
+    };
+    let result = backtest(&one_row(nothing_renewed), &plans.0, &plans.1, &options).unwrap();
+    assert_eq!(result.plan_summary[0].variable_cost_total, 0.0);
+    assert!(result.plan_summary[1].variable_cost_total > 0.0);
+    assert_eq!(result.variable_cost_change_pct, None);
+}
+
 /// W4's curve f(a): a up to 100%, then 1 + 1.5 (a − 1), capped at 200%. The cap is reached at
 /// a = 1 + 1/1.5 = 166.67%.
 #[test]

@@ -9,8 +9,8 @@ use crate::state::AppState;
 use csplan_charts::compensation::{CostBand, cost_bands, payout_distribution, rank_vs_rank};
 use csplan_domain::compensation::{
     Backtest, BacktestOptions, CompError, CompPlan, History, LintWarning, Progress, SensitivityRow,
-    StressPreset, StressSetup, StressSummary, backtest, lint, plan_from_toml, sensitivity,
-    simulate_with, summarize, target_budget,
+    StressPreset, StressSetup, StressSummary, backtest, lint, plan_from_toml, sensitivity_trials,
+    sensitivity_with, simulate_with, summarize, target_budget,
 };
 use csplan_store::{
     CompPlanSummary, HistoryImportSummary, PlanBudget, SavedCompPlan, SavedShifts,
@@ -90,31 +90,58 @@ pub struct StressShifts {
     pub expansion_shift: f64,
 }
 
-/// How far the running stress test has got: the page polls it for its progress bar.
+/// How far the running stress test has got: the page polls it for its progress bar. The
+/// sensitivity table's trials run after the test's own and are counted apart, so the bar keeps
+/// moving (and Cancel still means something) while the table is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
 pub struct StressProgress {
     pub trials_done: u32,
     pub trials: u32,
+    /// Trials of the sensitivity table done so far (0 until the test's own trials are done).
+    pub sensitivity_done: u32,
+    /// Trials the sensitivity table runs after the test (0 for a run without one).
+    pub sensitivity_trials: u32,
+}
+
+/// A run's progress with the trials it will count: its own, then the sensitivity table's.
+#[derive(Debug)]
+struct Running {
+    progress: Arc<Progress>,
+    trials: u32,
+    sensitivity_trials: u32,
 }
 
 /// The stress test running now, if any, kept in the app state so that another command can read
 /// its progress or cancel it while `comp_stress` waits for it.
 #[derive(Debug, Default)]
 pub struct StressRuns {
-    running: Mutex<Option<(Arc<Progress>, u32)>>,
+    running: Mutex<Option<Running>>,
 }
 
 impl StressRuns {
     /// A poisoned lock only means a run panicked while holding it; the value is still usable.
-    fn lock(&self) -> MutexGuard<'_, Option<(Arc<Progress>, u32)>> {
+    fn lock(&self) -> MutexGuard<'_, Option<Running>> {
         self.running
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub(crate) fn start(&self, trials: u32) -> Arc<Progress> {
+        self.start_with_sensitivity(trials, 0)
+    }
+
+    /// A run of `trials` followed by a sensitivity table of `sensitivity_trials`.
+    pub(crate) fn start_with_sensitivity(
+        &self,
+        trials: u32,
+        sensitivity_trials: u32,
+    ) -> Arc<Progress> {
         let progress = Arc::new(Progress::new());
-        *self.lock() = Some((Arc::clone(&progress), trials));
+        *self.lock() = Some(Running {
+            progress: Arc::clone(&progress),
+            trials,
+            sensitivity_trials,
+        });
         progress
     }
 
@@ -123,28 +150,33 @@ impl StressRuns {
         let mut running = self.lock();
         if running
             .as_ref()
-            .is_some_and(|(current, _)| Arc::ptr_eq(current, progress))
+            .is_some_and(|current| Arc::ptr_eq(&current.progress, progress))
         {
             *running = None;
         }
     }
 
     pub fn progress(&self) -> Option<StressProgress> {
-        self.lock()
-            .as_ref()
-            .map(|(progress, trials)| StressProgress {
-                trials_done: u32::try_from(progress.trials_done())
-                    .unwrap_or(*trials)
-                    .min(*trials),
-                trials: *trials,
-            })
+        self.lock().as_ref().map(|run| {
+            let done = run.progress.trials_done();
+            let part = |done: u64, of: u32| u32::try_from(done).unwrap_or(of).min(of);
+            StressProgress {
+                trials_done: part(done, run.trials),
+                trials: run.trials,
+                sensitivity_done: part(
+                    done.saturating_sub(u64::from(run.trials)),
+                    run.sensitivity_trials,
+                ),
+                sensitivity_trials: run.sensitivity_trials,
+            }
+        })
     }
 
     /// Asks the running test to stop; `false` when none is running.
     pub fn cancel(&self) -> bool {
         match self.lock().as_ref() {
-            Some((progress, _)) => {
-                progress.cancel();
+            Some(run) => {
+                run.progress.cancel();
                 true
             }
             None => false,
@@ -399,7 +431,9 @@ pub async fn comp_stress(
             })
             .collect(),
     };
-    let progress = state.stress.start(trials);
+    // Counted before the run: the table's trials follow the test's on the same progress.
+    let table_trials = u32::try_from(sensitivity_trials(&sensitivity_setup(&setup))).unwrap_or(0);
+    let progress = state.stress.start_with_sensitivity(trials, table_trials);
     let running = Arc::clone(&progress);
     let outcome = tauri::async_runtime::spawn_blocking(move || {
         stress(&history, &plans, &setup, &budgets, &running)
@@ -459,9 +493,16 @@ pub fn stress_setup(
     }
 }
 
-/// The stress test itself, on the calling thread, counting its trials in `progress` and
-/// stopping when it is cancelled (checked again after the sensitivity table, which runs its
-/// own trials).
+/// The sensitivity table's set-up: the test's, with at most `SENSITIVITY_TRIALS` trials.
+fn sensitivity_setup(setup: &StressSetup) -> StressSetup {
+    StressSetup {
+        trials: setup.trials.min(SENSITIVITY_TRIALS),
+        ..setup.clone()
+    }
+}
+
+/// The stress test itself, on the calling thread, counting its trials and then the sensitivity
+/// table's in `progress`; a cancel stops whichever is running within a chunk of trials.
 pub fn stress(
     history: &History,
     plans: &[CompPlan],
@@ -500,17 +541,17 @@ pub fn stress(
             summarize(&plan.name, costs, budget)
         })
         .collect();
-    let quick = StressSetup {
-        trials: setup.trials.min(SENSITIVITY_TRIALS),
-        ..setup.clone()
-    };
     let sensitivity = match plans.last() {
-        Some(first) => sensitivity(history, first, &quick, SENSITIVITY_STEP).map_err(comp_error)?,
+        Some(last) => sensitivity_with(
+            history,
+            last,
+            &sensitivity_setup(setup),
+            SENSITIVITY_STEP,
+            progress,
+        )
+        .map_err(comp_error)?,
         None => Vec::new(),
     };
-    if progress.is_cancelled() {
-        return Err(comp_error(CompError::Stopped));
-    }
     let bands: Vec<CostBand> = summaries.iter().map(CostBand::from).collect();
     Ok(StressView {
         chart: cost_bands(&bands),

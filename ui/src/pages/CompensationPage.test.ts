@@ -52,6 +52,7 @@ function backtestView(): BacktestView {
       proposed: "Proposed",
       quarterly_cost: [],
       plan_summary: [summary("Current", 17, 20), summary("Proposed", 18, 20)],
+      variable_cost_change_pct: 0,
       csm_totals: [],
       payouts: [],
       falling_top_performers: [],
@@ -68,6 +69,8 @@ let plansAnswer: { id: number; name: string; version: number; updated_at: string
 let savedSetup: SavedStressSetup | null;
 /** Settles the pending `comp_stress` call, as the Rust side does when the run ends. */
 let finishStress: ((answer: unknown, failed: boolean) => void) | null;
+/** What `comp_stress_progress` answers while a run is pending. */
+let progressAnswer: Record<string, number>;
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -83,6 +86,7 @@ beforeEach(() => {
   backtestAnswer = backtestView();
   savedSetup = null;
   finishStress = null;
+  progressAnswer = { trials_done: 512, trials: 100000, sensitivity_done: 0, sensitivity_trials: 140000 };
   plansAnswer = [
     { id: 1, name: "Current", version: 1, updated_at: "2026-11-27" },
     { id: 2, name: "Proposed", version: 1, updated_at: "2026-11-27" },
@@ -113,9 +117,9 @@ beforeEach(() => {
           finishStress = (answer, failed) => (failed ? reject(answer) : resolve(answer));
         });
       case "comp_stress_progress":
-        return finishStress ? { trials_done: 512, trials: calls.find((c) => c.cmd === "comp_stress")?.args.trials } : null;
+        return finishStress ? { ...progressAnswer } : null;
+      // The run answers later, when it reaches its next chunk of trials (the test settles it).
       case "comp_stress_cancel":
-        finishStress?.({ code: "stress-stopped", message: "the stress test was stopped before the end; nothing was changed" }, true);
         return finishStress !== null;
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
@@ -209,7 +213,7 @@ describe("Compensation page", () => {
     expect(budgets).toEqual(["", "250000"]);
   });
 
-  it("shows the trials done and a Cancel button while the stress test runs, and says when it was stopped", async () => {
+  it("shows the trials done and a Cancel button while the stress test runs, then the sensitivity table's", async () => {
     component = mount(CompensationPage, { target });
     await settle();
     expect(byTestId("stress-progress")).toBeNull();
@@ -220,15 +224,54 @@ describe("Compensation page", () => {
     expect(byTestId("stress-progress")?.textContent).toContain("0 of 100,000 trials");
     await new Promise((resolve) => setTimeout(resolve, 300));
     await settle();
-    const bar = byTestId("stress-progress")?.querySelector("progress");
+    let bar = byTestId("stress-progress")?.querySelector("progress");
+    // One bar over both parts: 100,000 trials of the test and 14 × 10,000 of the table.
     expect(bar?.value).toBe(512);
-    expect(bar?.max).toBe(100000);
-    expect(byTestId("stress-progress")?.textContent).toContain("512 of 100,000 trials");
+    expect(bar?.max).toBe(240000);
+    expect(byTestId("stress-progress")?.textContent).toContain("512 of 100,000 trials, then the sensitivity table");
 
+    progressAnswer = { trials_done: 100000, trials: 100000, sensitivity_done: 30000, sensitivity_trials: 140000 };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
+    bar = byTestId("stress-progress")?.querySelector("progress");
+    expect(bar?.value).toBe(130000);
+    expect(byTestId("stress-progress")?.textContent).toContain("Sensitivity table: 30,000 of 140,000 trials");
+    expect((byTestId("stress-cancel") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("says Stopping… once Cancel is pressed, then that the run was cancelled, without an error", async () => {
+    component = mount(CompensationPage, { target });
+    await settle();
+    (byTestId("stress-run") as HTMLButtonElement).click();
+    await settle();
     (byTestId("stress-cancel") as HTMLButtonElement).click();
     await settle();
     expect(calls.some((c) => c.cmd === "comp_stress_cancel")).toBe(true);
+    // The run has not answered yet: the button cannot be pressed twice and says what happens.
+    const cancel = byTestId("stress-cancel") as HTMLButtonElement;
+    expect(cancel.disabled).toBe(true);
+    expect(cancel.textContent).toBe("Stopping…");
+    expect(byTestId("stress-run")?.textContent).toContain("Running…");
+
+    finishStress?.({ code: "stress-stopped", message: "the stress test was stopped before the end; nothing was changed" }, true);
+    await settle();
     expect(byTestId("stress-progress")).toBeNull();
-    expect(target.querySelector("[role='alert']")?.textContent).toContain("stopped before the end; nothing was changed");
+    expect(byTestId("stress-notice")?.textContent).toBe("Stress test cancelled: no new result, nothing saved.");
+    expect(target.querySelector("[role='alert']")).toBeNull();
+    expect(byTestId("stress-run")?.textContent).toContain("Run stress test");
+    expect((byTestId("stress-run") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("shows the engine's variable-cost change, not one worked out on the page", async () => {
+    // Both plans' variable totals are $100k in the mock; the engine's figure is what counts.
+    backtestAnswer.backtest.variable_cost_change_pct = 12.3456;
+    component = mount(CompensationPage, { target });
+    await settle();
+    expect(byTestId("comp-cost-change")?.textContent).toContain("(+12.3%)");
+    backtestAnswer.backtest.variable_cost_change_pct = null;
+    (byTestId("max-drop-input") as HTMLInputElement).value = "5";
+    byTestId("max-drop-input")?.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+    expect(byTestId("comp-cost-change")?.textContent).not.toContain("%");
   });
 });

@@ -124,6 +124,10 @@ pub struct Backtest {
     pub quarterly_cost: Vec<QuarterCost>,
     /// Current, then proposed.
     pub plan_summary: Vec<PlanSummary>,
+    /// How much more (or less) variable pay the proposed plan pays over the whole history:
+    /// (proposed − current) / current × 100, the same percent as `CsmTotals::change_pct`;
+    /// `None` when the current plan paid no variable.
+    pub variable_cost_change_pct: Option<f64>,
     /// By CSM id.
     pub csm_totals: Vec<CsmTotals>,
     /// By CSM id, then quarter.
@@ -292,6 +296,11 @@ fn verdict(
     }
 }
 
+/// (proposed − current) / current in percent; `None` when current paid nothing.
+fn change_pct(current: f64, proposed: f64) -> Option<f64> {
+    (current != 0.0).then(|| (proposed - current) / current * 100.0)
+}
+
 /// Backtests `proposed` against `current` on `history` (WORKLOADS.md W4).
 pub fn backtest(
     history: &History,
@@ -360,8 +369,7 @@ pub fn backtest(
             rank_current: ranks[0][i],
             var_proposed: totals[1][i],
             rank_proposed: ranks[1][i],
-            change_pct: (totals[0][i] != 0.0)
-                .then(|| (totals[1][i] - totals[0][i]) / totals[0][i] * 100.0),
+            change_pct: change_pct(totals[0][i], totals[1][i]),
         })
         .collect();
     let mut falling: Vec<CsmTotals> = top_performers
@@ -393,11 +401,16 @@ pub fn backtest(
         })
         .collect();
     let verdict = verdict(&plan_summary, &falling, m, options);
+    let variable_cost_change_pct = change_pct(
+        plan_summary[0].variable_cost_total,
+        plan_summary[1].variable_cost_total,
+    );
     Ok(Backtest {
         current: current.name.clone(),
         proposed: proposed.name.clone(),
         quarterly_cost,
         plan_summary,
+        variable_cost_change_pct,
         csm_totals,
         payouts,
         falling_top_performers: falling,

@@ -34,7 +34,7 @@ pub use payout::{Outcome, PlanEngine};
 pub use plan::{CompModel, CompPlan, PayPeriod, RevenueShare, Role, Split};
 pub use plan_file::{plan_from_toml, plan_to_toml, setup_from_toml};
 pub use progress::Progress;
-pub use sensitivity::{SensitivityRow, sensitivity};
+pub use sensitivity::{SensitivityRow, sensitivity, sensitivity_trials, sensitivity_with};
 pub use stats::{descending_ranks, pearson, percentile_sorted};
 pub use stress::{
     StressPreset, StressRun, StressSetup, StressSummary, simulate, simulate_with, summarize,

@@ -5,7 +5,8 @@
 use super::error::CompError;
 use super::history::History;
 use super::plan::CompPlan;
-use super::stress::{StressSetup, simulate, summarize};
+use super::progress::Progress;
+use super::stress::{StressSetup, simulate_with, summarize};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -42,6 +43,24 @@ pub fn sensitivity(
     setup: &StressSetup,
     step: f64,
 ) -> Result<Vec<SensitivityRow>, CompError> {
+    sensitivity_with(history, plan, setup, step, &Progress::new())
+}
+
+/// The number of trials [`sensitivity`] runs for `setup`: each parameter down and up.
+pub fn sensitivity_trials(setup: &StressSetup) -> u64 {
+    2 * PARAMETERS.len() as u64 * u64::from(setup.trials)
+}
+
+/// [`sensitivity`], counting its trials in `progress` (14 runs of `setup.trials` each) and
+/// stopping with [`CompError::Stopped`] within one chunk of trials once it is cancelled, so a
+/// cancel never waits for the remaining runs.
+pub fn sensitivity_with(
+    history: &History,
+    plan: &CompPlan,
+    setup: &StressSetup,
+    step: f64,
+    progress: &Progress,
+) -> Result<Vec<SensitivityRow>, CompError> {
     if !(step.is_finite() && step > 0.0 && step < 1.0) {
         return Err(CompError::Setup {
             field: "sensitivity step".into(),
@@ -58,7 +77,7 @@ pub fn sensitivity(
                 *value = value.clamp(-1.0, 1.0);
             }
             let used = *value;
-            let run = simulate(history, std::slice::from_ref(plan), &moved)?;
+            let run = simulate_with(history, std::slice::from_ref(plan), &moved, progress)?;
             let summary = summarize(&plan.name, &run.costs[0], 0.0);
             Ok((used, summary.mean_cost, summary.p95))
         };

@@ -15,6 +15,12 @@ quarterly_cost: Array<QuarterCost>,
  */
 plan_summary: Array<PlanSummary>, 
 /**
+ * How much more (or less) variable pay the proposed plan pays over the whole history:
+ * (proposed − current) / current × 100, the same percent as `CsmTotals::change_pct`;
+ * `None` when the current plan paid no variable.
+ */
+variable_cost_change_pct: number | null, 
+/**
  * By CSM id.
  */
 csm_totals: Array<CsmTotals>, 
