@@ -73,6 +73,7 @@ fn export_all(dir: &Path) {
     csplan_store::ImportProgressSnapshot::export_all(&cfg).unwrap();
     csplan_store::ImportRecord::export_all(&cfg).unwrap();
     csplan_store::UndoSummary::export_all(&cfg).unwrap();
+    csplan_store::SavedMapping::export_all(&cfg).unwrap();
     SegmentsView::export_all(&cfg).unwrap();
     SegmentCharts::export_all(&cfg).unwrap();
     SegmentFields::export_all(&cfg).unwrap();

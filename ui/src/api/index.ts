@@ -26,6 +26,7 @@ import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportProgressSnapshot } from "./bindings/ImportProgressSnapshot";
 import type { ImportRecord } from "./bindings/ImportRecord";
 import type { UndoSummary } from "./bindings/UndoSummary";
+import type { SavedMapping } from "./bindings/SavedMapping";
 import type { Level } from "./bindings/Level";
 import type { MaturityView } from "./bindings/MaturityView";
 import type { MetricsSetup } from "./bindings/MetricsSetup";
@@ -142,6 +143,7 @@ export type * from "./bindings/MappedColumn";
 export type * from "./bindings/MappingOrigin";
 export type * from "./bindings/SourceKind";
 export type * from "./bindings/UndoSummary";
+export type * from "./bindings/SavedMapping";
 export type * from "./bindings/Helper";
 export type * from "./bindings/Level";
 export type * from "./bindings/LevelText";
@@ -330,6 +332,13 @@ export const data = {
   /** Every import into the workspace, newest first. */
   importHistory: () => call<ImportRecord[]>("import_history"),
   importUndo: () => call<UndoSummary>("import_undo"),
+  /** The saved column mappings: named ones first (by name), then those remembered per set of headers. */
+  importMappings: () => call<SavedMapping[]>("import_mappings"),
+  /** The name "Save this mapping as" would save under, trimmed; rejects with `invalid-name` and
+   * the reason (empty, too long, another saved mapping's name; `replacing` may keep its own). */
+  importMappingNameCheck: (name: string, replacing: string | null) =>
+    call<string>("import_mapping_name_check", { name, replacing }),
+  importMappingDelete: (name: string) => call<void>("import_mapping_delete", { name }),
 };
 
 /** The maturity self-assessment (DOMAIN.md §4). Every change returns nothing; the page re-opens. */

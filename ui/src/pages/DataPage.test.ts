@@ -9,6 +9,7 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportRecord,
+  SavedMapping,
   WorkspaceInfo,
 } from "../api";
 
@@ -130,6 +131,7 @@ beforeEach(() => {
     import_history: () => history,
     import_pick: () => previewWithProblems(),
     import_progress: () => null,
+    import_mappings: () => [],
     workspace_info: () => ({ ...info, accounts: 2002 }),
   };
   mockIPC((cmd, args) => {
@@ -374,5 +376,83 @@ describe("Data page", () => {
     );
     expect(changed).toHaveLength(1);
     expect((byTestId("import-undo") as HTMLButtonElement).disabled).toBe(true);
+  });
+  it("applies a mapping saved under a name, then saves the import under that name again", async () => {
+    const hubspot: SavedMapping = {
+      name: "HubSpot export",
+      headers: ["Company", "Id", "Annual Recurring Revenue", "Health", "Notes"],
+      mapping: previewWithProblems().mapping,
+      updated_at: "2026-11-20T09:30:00Z",
+    };
+    handlers.import_mappings = () => [hubspot, { ...hubspot, name: null }];
+    handlers.import_preview = (args) => {
+      expect((args.options as ImportOptions).mapping_name).toBe("HubSpot export");
+      return { ...previewWithProblems(), mapping_origin: { kind: "saved", name: "HubSpot export" } };
+    };
+    handlers.import_mapping_name_check = (args) => {
+      expect(args).toEqual({ name: "HubSpot export", replacing: "HubSpot export" });
+      return "HubSpot export";
+    };
+    handlers.import_run = () => outcome;
+    open();
+    await settle();
+    await click("import-pick");
+    // Only the named mapping is offered; the one remembered per headers has no name to pick.
+    const rows = [...byTestId("saved-mappings")!.querySelectorAll("tbody tr")].map(cellTexts);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(0, 2)).toEqual(["HubSpot export", "5 columns: Company, Id, Annual Recurring Revenue, +2 more"]);
+    expect((byTestId("mapping-name") as HTMLInputElement).value).toBe("");
+
+    await click("saved-mapping-use");
+    expect(byTestId("import-origin")?.textContent).toBe("Your saved mapping “HubSpot export” was applied to this export.");
+    expect((byTestId("mapping-name") as HTMLInputElement).value).toBe("HubSpot export");
+    expect(byTestId("saved-mappings")?.textContent).toContain("Applied");
+
+    await click("import-run");
+    const sent = calls.find((c) => c.cmd === "import_run")!.args.options as ImportOptions;
+    // With a name the columns shown are sent as they are, and saved under it.
+    expect(sent.mapping_name).toBe("HubSpot export");
+    expect(sent.mapping).toEqual(previewWithProblems().mapping);
+    expect(byTestId("import-saved-under")?.textContent).toContain("The mapping is saved as “HubSpot export”");
+  });
+
+  it("refuses a name another saved mapping has, beside the field, and keeps what was typed", async () => {
+    handlers.import_mapping_name_check = () => {
+      throw { code: "invalid-name", message: "A saved mapping is already called \"HubSpot export\"." };
+    };
+    open();
+    await settle();
+    await click("import-pick");
+    const input = byTestId("mapping-name") as HTMLInputElement;
+    input.value = "hubspot export";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(byTestId("mapping-name-problem")?.textContent).toBe("A saved mapping is already called \"HubSpot export\".");
+
+    await click("import-run");
+    expect(calls.some((c) => c.cmd === "import_run")).toBe(false);
+    expect((byTestId("mapping-name") as HTMLInputElement).value).toBe("hubspot export");
+    expect(byTestId("mapping-name-problem")).not.toBeNull();
+  });
+
+  it("deletes a saved mapping after a confirmation in its row", async () => {
+    let saved: SavedMapping[] = [
+      { name: "Old CRM", headers: ["Id"], mapping: { columns: [] }, updated_at: "2026-01-02T03:04:05Z" },
+    ];
+    handlers.import_mappings = () => saved;
+    handlers.import_mapping_delete = (args) => {
+      expect(args).toEqual({ name: "Old CRM" });
+      saved = [];
+      return null;
+    };
+    open();
+    await settle();
+    await click("import-pick");
+    await click("saved-mapping-delete");
+    expect(calls.some((c) => c.cmd === "import_mapping_delete")).toBe(false);
+    await click("saved-mapping-delete-confirm");
+    expect(calls.filter((c) => c.cmd === "import_mapping_delete")).toHaveLength(1);
+    expect(byTestId("saved-mappings")).toBeNull();
   });
 });

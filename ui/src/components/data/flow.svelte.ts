@@ -15,6 +15,7 @@ import {
   type ImportOutcome,
   type ImportPreview,
   type ImportProgressSnapshot,
+  type SavedMapping,
 } from "../../api";
 
 /** How often a running preview or import is asked how far it has got. */
@@ -34,6 +35,16 @@ export class ImportFlow {
   error = $state<ApiError | null>(null);
   /** Said once after a cancelled import: nothing was written. */
   notice = $state<string | null>(null);
+  /** The mappings saved in the workspace (named ones are offered by name). */
+  savedMappings = $state<SavedMapping[]>([]);
+  /** The saved mapping the person chose by name for this file, applied in every preview. */
+  savedName = $state<string | null>(null);
+  /** "Save this mapping as": empty saves it only for files with these same headers. */
+  saveAs = $state("");
+  /** Why the name typed cannot be used, shown beside the field. */
+  nameProblem = $state<string | null>(null);
+  /** The name the finished import saved its mapping under. */
+  savedUnder = $state<string | null>(null);
   /** Each preview request's number: an answer to an outdated one is dropped. */
   #request = 0;
 
@@ -60,7 +71,11 @@ export class ImportFlow {
       this.dateOrder = null;
       this.sheet = null;
       this.outcome = null;
+      this.savedName = null;
+      this.saveAs = "";
+      this.nameProblem = null;
       this.#show(preview);
+      await this.loadSavedMappings();
     } catch (error) {
       if (request === this.#request) this.#fail(error, "idle");
     } finally {
@@ -76,6 +91,48 @@ export class ImportFlow {
     return this.#refresh();
   }
 
+  /** Applies the mapping saved under `name` (matched by header name, so a file whose columns
+   * are in another order or partly renamed still reads with it) and previews again. */
+  useSaved(name: string): Promise<void> {
+    this.savedName = name;
+    this.mapping = null;
+    return this.#refresh();
+  }
+
+  async loadSavedMappings(): Promise<void> {
+    try {
+      this.savedMappings = await data.importMappings();
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+
+  /** Forgets a saved mapping; the columns shown stay as they are. */
+  async deleteSaved(name: string): Promise<void> {
+    try {
+      await data.importMappingDelete(name);
+      if (this.savedName === name) {
+        this.mapping = this.mapping ?? this.preview?.mapping ?? null;
+        this.savedName = null;
+      }
+      await this.loadSavedMappings();
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+
+  /** Checks the typed name at once; resolves to the name to save under (null: none typed). */
+  async checkName(): Promise<string | null | false> {
+    this.nameProblem = null;
+    if (this.saveAs === "") return null;
+    try {
+      return await data.importMappingNameCheck(this.saveAs, this.savedName);
+    } catch (error) {
+      this.nameProblem = toApiError(error).message;
+      return false;
+    }
+  }
+
   chooseDateOrder(order: DateOrder): Promise<void> {
     this.dateOrder = order;
     return this.#refresh();
@@ -88,13 +145,27 @@ export class ImportFlow {
     return this.#refresh();
   }
 
+  /** What a preview reads the file with. */
   options(skipInvalid: boolean): ImportOptions {
     return {
       mapping: this.mapping,
-      mapping_name: null,
+      mapping_name: this.savedName,
       date_order: this.dateOrder,
       sheet: this.sheet,
       skip_invalid: skipInvalid,
+    };
+  }
+
+  /** What the import reads the file with. The store saves the mapping under `mapping_name`, and
+   * applies the one saved under it when no mapping is given: so with a name, the columns shown
+   * are sent as they are; without one, a chosen saved mapping's columns are sent and it is not
+   * saved again. */
+  #runOptions(skipInvalid: boolean, name: string | null): ImportOptions {
+    const shown = this.mapping ?? this.preview?.mapping ?? null;
+    return {
+      ...this.options(skipInvalid),
+      mapping: name !== null || this.savedName !== null ? shown : this.mapping,
+      mapping_name: name,
     };
   }
 
@@ -102,12 +173,16 @@ export class ImportFlow {
   async run(skipInvalid: boolean): Promise<ImportOutcome | null> {
     if (!this.preview) return null;
     this.#clearMessages();
+    const name = await this.checkName();
+    if (name === false) return null;
     this.stage = "importing";
     this.progress = { rows_read: 0, bytes_read: 0, bytes_total: 0, phase: "reading", cancelled: false };
     const stop = this.#poll();
     try {
-      this.outcome = await data.importRun(this.options(skipInvalid));
+      this.outcome = await data.importRun(this.#runOptions(skipInvalid, name));
+      this.savedUnder = name;
       this.stage = "done";
+      await this.loadSavedMappings();
       return this.outcome;
     } catch (error) {
       const problem = toApiError(error);
@@ -142,6 +217,10 @@ export class ImportFlow {
     this.sheet = null;
     this.progress = null;
     this.outcome = null;
+    this.savedName = null;
+    this.saveAs = "";
+    this.nameProblem = null;
+    this.savedUnder = null;
     this.#clearMessages();
   }
 
@@ -164,6 +243,8 @@ export class ImportFlow {
 
   #show(preview: ImportPreview) {
     this.preview = preview;
+    // A mapping applied by its name is offered to be saved again under it (last used: now).
+    if (preview.mapping_origin.kind === "saved" && preview.mapping_origin.name) this.saveAs = preview.mapping_origin.name;
     if (preview.date_order.kind === "chosen") this.dateOrder = preview.date_order.order;
     this.stage = "preview";
   }

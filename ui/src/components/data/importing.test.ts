@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dateOrderNote, originNote, progressBar, progressText, reasonCounts, targetFrom, targetValue } from "./importing";
+import {
+  dateOrderNote,
+  mappingColumns,
+  namedMappings,
+  originNote,
+  progressBar,
+  progressText,
+  reasonCounts,
+  targetFrom,
+  targetValue,
+} from "./importing";
 
 describe("import logic", () => {
   it("round-trips every kind of column target through the select value", () => {
@@ -56,5 +66,12 @@ describe("import logic", () => {
     expect(dateOrderNote({ kind: "inferred", order: "dmy" })).toBe(
       "Dates are read as day/month/year: some values only make sense that way.",
     );
+  });
+  it("offers the named saved mappings with their column count and first headers", () => {
+    const saved = (name: string | null, headers: string[]) => ({ name, headers, mapping: { columns: [] }, updated_at: "" });
+    const all = [saved("Acme", ["A", "B", "C", "D", "E"]), saved(null, ["A"]), saved("One", ["Id"])];
+    expect(namedMappings(all).map((m) => m.name)).toEqual(["Acme", "One"]);
+    expect(mappingColumns(all[0]!)).toBe("5 columns: A, B, C, +2 more");
+    expect(mappingColumns(all[2]!)).toBe("1 column: Id");
   });
 });

@@ -10,6 +10,7 @@ import type {
   ImportProblem,
   ImportProgressSnapshot,
   MappingOrigin,
+  SavedMapping,
 } from "../../api";
 import { integer } from "../../lib/format";
 
@@ -124,6 +125,18 @@ export function originNote(origin: MappingOrigin): string {
     case "given":
       return "Your mapping. It is saved for the next import of this export.";
   }
+}
+
+/** The mappings saved under a name (those remembered per set of headers have none to pick by). */
+export function namedMappings(saved: SavedMapping[]): SavedMapping[] {
+  return saved.filter((m) => m.name !== null);
+}
+
+/** A saved mapping's columns in a line: how many, and the first few headers. */
+export function mappingColumns(saved: SavedMapping, shown = 3): string {
+  const n = saved.headers.length;
+  const first = saved.headers.slice(0, shown).join(", ");
+  return `${plural(n, "column", "columns")}: ${first}${n > shown ? `, +${integer(n - shown)} more` : ""}`;
 }
 
 const ORDER_NAME: Record<DateOrder, string> = { mdy: "month/day/year (US)", dmy: "day/month/year" };
