@@ -11,6 +11,8 @@ export class Autosave {
   /** What the page's bar says: "Saved", "Unsaved changes", "Saving…" or why it was not saved. */
   status = $state("Saved");
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** A save waiting for the next `flush` only, with no timer (see `park`). */
+  #parked = false;
   #edits = 0;
   readonly #delayMs: number;
   readonly #write: Write;
@@ -37,15 +39,26 @@ export class Autosave {
     this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
   }
 
-  /** Drops a save that has not started (the item is being deleted). */
-  cancel() {
+  /** Drops a save that has not started (the item is being deleted); true if one was waiting. */
+  cancel(): boolean {
+    const waiting = this.#timer !== null || this.#parked;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#parked = false;
+    return waiting;
+  }
+
+  /** Keeps the edits unsaved without a timer: they are written by the next `flush` (opening
+   * another item, leaving the page) or with the next edit, never behind the person's back while
+   * a dialog that was to save them elsewhere is still open. */
+  park() {
+    this.cancel();
+    this.#parked = true;
   }
 
   /** Saves now if a save is waiting, so opening another item never loses an edit. */
   async flush() {
-    if (!this.#timer) return;
+    if (!this.#timer && !this.#parked) return;
     const write = this.#write();
     if (write === null) return;
     this.cancel();

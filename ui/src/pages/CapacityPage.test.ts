@@ -76,6 +76,8 @@ function planFor(request: ScenarioInputs): PlanView {
 const scenario: Scenario = { id: 1, name: "Base plan", inputs, rule_set_id: null, updated_at: "2026-11-27T10:00:00Z" };
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+/** Names `scenario_create` refuses, as the store does for a name in use. */
+let takenNames: string[] = [];
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -88,6 +90,7 @@ async function settle() {
 
 beforeEach(() => {
   calls = [];
+  takenNames = [];
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: payload });
@@ -108,6 +111,10 @@ beforeEach(() => {
         return { ...structuredClone(scenario), rule_set_id: payload.ruleSetId };
       case "capacity_plan_rules":
         return planFor(payload.inputs as ScenarioInputs);
+      case "scenario_create":
+        if (takenNames.includes(payload.name as string))
+          throw { code: "name-taken", message: `A scenario named “${payload.name}” already exists; choose another name.` };
+        return { id: 2, name: payload.name, inputs: payload.inputs, rule_set_id: null, updated_at: scenario.updated_at };
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
     }
@@ -190,5 +197,70 @@ describe("Capacity page", () => {
     expect(calls.find((c) => c.cmd === "scenario_set_rule_set")?.args).toEqual({ id: 1, ruleSetId: 3 });
     expect(calls.filter((c) => c.cmd === "capacity_plan_rules")[0]?.args.ruleSetId).toBe(3);
     expect(target.textContent).toContain("come from “Tiers by ARR + ICP”");
+  });
+  /** Types a new ARR per CSM (in dollars) into the field, as a person does. */
+  async function typeArrPerCsm(dollars: string) {
+    const field = target.querySelector<HTMLInputElement>('[data-testid="input-arr-per-csm"]')!;
+    field.value = dollars;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+  }
+
+  async function saveAsNew(name: string) {
+    target.querySelector<HTMLButtonElement>('[data-testid="scenario-save-as"]')!.click();
+    await settle();
+    const input = target.querySelector<HTMLInputElement>('[data-testid="scenario-name-input"]')!;
+    input.value = name;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    target.querySelector<HTMLButtonElement>('[data-testid="scenario-name-confirm"]')!.click();
+    await settle();
+  }
+
+  const savesTo = (id: number) => calls.filter((c) => c.cmd === "scenario_save" && c.args.id === id);
+
+  it("Save as new puts the unsaved edits on the new scenario only; the original keeps its saved inputs", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    calls = [];
+    await typeArrPerCsm("2000000");
+    // Before the autosave's pause is over, the edits are saved as a new scenario.
+    await saveAsNew("Leaner team");
+    const created = calls.filter((c) => c.cmd === "scenario_create");
+    expect(created).toHaveLength(1);
+    expect(created[0]!.args.name).toBe("Leaner team");
+    expect((created[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
+    // Long after the pause, the original ("Base plan", id 1) has still not been written.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Saved");
+    // Later edits go to the new scenario.
+    await typeArrPerCsm("1800000");
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await settle();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(savesTo(2)).toHaveLength(1);
+    expect((savesTo(2)[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(180_000_000);
+  });
+
+  it("keeps the edits unsaved when the new name is taken, and saves them to the open scenario only on leaving it", async () => {
+    takenNames = ["Base plan"];
+    component = mount(CapacityPage, { target });
+    await settle();
+    calls = [];
+    await typeArrPerCsm("2000000");
+    await saveAsNew("Base plan");
+    expect(target.textContent).toContain("already exists; choose another name.");
+    // The dialog is still open: nothing is written behind it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Unsaved changes");
+    // Leaving the page writes them where they were typed, so nothing typed is lost.
+    unmount(component!);
+    component = null;
+    await settle();
+    expect(savesTo(1)).toHaveLength(1);
+    expect((savesTo(1)[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
   });
 });
