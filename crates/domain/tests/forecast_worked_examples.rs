@@ -386,6 +386,8 @@ fn two_segments_add_up() {
         .map(|h| (h.segment.as_str(), h.number))
         .collect();
     assert_eq!(first_three, [("Mid-Market", 1), ("SMB", 1), ("SMB", 2)]);
+    // Today's team (the Plan page's "today"): 10 Mid-Market CSMs + 2 SMB = 12.
+    close(plan.current_csms, 12.0);
 }
 
 /// Issue #4 part 5: worst preset = new logos x0.8. Growing book Q1: 8 new logos x $150k =

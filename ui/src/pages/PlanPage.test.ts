@@ -81,6 +81,7 @@ function view(lead: number): ForecastView {
     basis: "top-down",
     rounding: "ceiling",
     ramp_months: 3,
+    current_csms: 10,
     headline: `13 CSMs needed by Q2 2027 (top-down): 1 hire, the first requisition opens ${requisition}.`,
   };
   return { forecast, bands: null, charts: { capacity: "<svg></svg>", hires: "<svg></svg>", cost: "<svg></svg>" } };
@@ -166,6 +167,8 @@ describe("Plan page", () => {
     expect(target.querySelector("h1")?.textContent).toBe("How many CSMs do we need each quarter, and when must we hire?");
     expect(byTestId("plan-headline")?.textContent).toBe("13 CSMs needed by Q2 2027 (top-down): 1 hire, the first requisition opens 2026-07-03.");
     expect(byTestId("kpi-required")?.textContent).toBe("13");
+    // Today's team is the engine's figure (the segments' CSMs added up in the domain).
+    expect(byTestId("kpi-required-note")?.textContent?.trim()).toBe("12.1 FTE · today 10.0");
     expect(calendarRows()).toEqual([
       ["Mid-Market #1", "Q1 2027", "2026-07-03", "2026-10-01", "2027-01-01", "late by 182 days: starts 2026-10-01, ramped 2027-01-01"],
     ]);

@@ -160,6 +160,7 @@ pub fn forecast_with(inputs: &ForecastInputs, factors: Factors) -> Result<Foreca
         basis: inputs.basis,
         rounding: inputs.rounding,
         ramp_months: inputs.supply.ramp.ramp_months(),
+        current_csms: inputs.segments.iter().map(|s| s.current_csms).sum(),
     })
 }
 

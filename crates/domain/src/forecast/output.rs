@@ -194,6 +194,9 @@ pub struct Forecast {
     pub rounding: Rounding,
     /// Months a new hire ramps (from the ramp profile).
     pub ramp_months: u32,
+    /// Today's team: the segments' CSMs now, added up (FTE), what each quarter's need is set
+    /// against.
+    pub current_csms: f64,
     /// The answer in one line, e.g. "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first
     /// requisition opens 2026-07-03 (182 days late)."
     pub headline: String,

@@ -19,6 +19,11 @@ hires: Array<Hire>, basis: RequiredBasis, rounding: Rounding,
  */
 ramp_months: number, 
 /**
+ * Today's team: the segments' CSMs now, added up (FTE), what each quarter's need is set
+ * against.
+ */
+current_csms: number, 
+/**
  * The answer in one line, e.g. "15 CSMs needed by Q4 2027 (top-down): 5 hires, the first
  * requisition opens 2026-07-03 (182 days late)."
  */
