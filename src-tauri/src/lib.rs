@@ -45,6 +45,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         data::history::import_undo,
         segmentation::segment_fields,
         segmentation::segments_view,
+        segmentation::segments_export,
         segmentation::segments_preview,
         segmentation::rule_sets_compare,
         segmentation::rule_sets_list,

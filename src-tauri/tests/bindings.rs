@@ -78,6 +78,7 @@ fn export_all(dir: &Path) {
     SegmentCharts::export_all(&cfg).unwrap();
     SegmentFields::export_all(&cfg).unwrap();
     RuleSetComparison::export_all(&cfg).unwrap();
+    csplan_app_lib::commands::segmentation::SegmentsExport::export_all(&cfg).unwrap();
     csplan_store::RuleSetSummary::export_all(&cfg).unwrap();
     csplan_store::SavedRuleSet::export_all(&cfg).unwrap();
     csplan_store::RuleFileFormat::export_all(&cfg).unwrap();

@@ -4,7 +4,8 @@
 //! scenario planning over a rule set compares over that rule set's segments (DOMAIN.md §2.7).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use csplan_domain::segmentation::{plan_rule_set, summarize};
+use csplan_domain::metrics::HealthBands;
+use csplan_domain::segmentation::{book_total, health_by_segment, plan_rule_set, summarize};
 use csplan_store::Store;
 use serde_json::{Value, json};
 
@@ -65,7 +66,12 @@ fn the_view_of_the_open_rule_set_equals_the_domain_summary() {
         &serde_json::to_value(&expected).unwrap(),
         "summary",
     );
-    assert_eq!(view["accounts"], 2000);
+    assert_eq!(view["total"]["accounts"], 2000);
+    assert_same(
+        &view["total"],
+        &serde_json::to_value(book_total(&expected)).unwrap(),
+        "total",
+    );
     assert!(
         view["charts"]["arr_and_accounts"]
             .as_str()
@@ -77,6 +83,46 @@ fn the_view_of_the_open_rule_set_equals_the_domain_summary() {
             .as_str()
             .unwrap()
             .contains("Health per segment")
+    );
+}
+
+/// The health bands of the Segments page are the workspace's, set on the Metrics page (DOMAIN.md
+/// §6.2: the cut-offs are open, so one setting serves both pages), not fixed at 70 / 40.
+#[test]
+fn the_health_bands_are_the_workspaces() {
+    let app = Harness::demo();
+    let rules_json = app.call("rule_set_current", json!({})).unwrap()["rules"].clone();
+    let rules = serde_json::from_value(rules_json.clone()).unwrap();
+    let bands = HealthBands {
+        green_from: 80.0,
+        yellow_from: 55.0,
+    };
+    tauri::async_runtime::block_on(async {
+        let store = Store::open(&app.path).await.unwrap();
+        let mut setup = store.metrics_setup().await.unwrap();
+        setup.settings.health_bands = bands;
+        store.set_metrics_setup(&setup).await.unwrap();
+        store.close().await;
+    });
+    let view = app
+        .call("segments_view", json!({ "rules": rules_json }))
+        .unwrap();
+    assert_eq!(
+        view["health_bands"],
+        json!({ "green_from": 80.0, "yellow_from": 55.0 })
+    );
+    let accounts = app.accounts();
+    let expected = health_by_segment(&rules, &accounts, &bands);
+    assert_eq!(view["health"], serde_json::to_value(&expected).unwrap());
+    let default = health_by_segment(&rules, &accounts, &HealthBands::default());
+    assert_ne!(
+        expected, default,
+        "the demo book has scores between 70 and 80"
+    );
+    let svg = view["charts"]["health"].as_str().unwrap();
+    assert!(
+        svg.contains("Green: 80 and above") && svg.contains("Red: health below 55"),
+        "the chart's legend names the cut-offs it used"
     );
 }
 

@@ -33,8 +33,11 @@ fn summary(
         share_of_arr: dollars as f64 / book.1 as f64,
         share_of_accounts: accounts as f64 / book.0 as f64,
         mean_health: None,
+        health_points: 0,
         nps: None,
         nps_responses: 0,
+        nps_promoters: 0,
+        nps_detractors: 0,
         renewals_next_90_days: 0,
         renewals_next_90_days_arr: Cents(0),
     }

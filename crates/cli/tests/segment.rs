@@ -165,6 +165,12 @@ fn full_csv_json_and_table_agree() {
     for name in ["Strategic", "MM Growth", "SMB Digital", "$1,698,902.93"] {
         assert!(table.contains(name), "{table}");
     }
+    // The Total row is the domain's book_total: every account, the same exact ARR.
+    let total_row = table.lines().find(|l| l.contains("Total")).unwrap();
+    assert!(
+        total_row.contains(" 1000 ") && total_row.contains("$17,213,269.45"),
+        "{total_row}"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use csplan_domain::segmentation::{
     TierBounds, assign, moves, plan_rule_set, rule_change, rules_from_json, rules_from_toml,
     rules_to_json, rules_to_toml, segment_books, segment_by_tier, summarize,
 };
+use csplan_domain::segmentation::{TouchModelTotal, book_total};
 use std::path::Path;
 
 fn date(text: &str) -> IsoDate {
@@ -371,7 +372,9 @@ fn summary_by_hand() {
         "0.10 + 0.20 + 99.70 = 100.00 exactly"
     );
     assert_eq!(small.mean_health, Some(151.0 / 3.0));
+    assert_eq!(small.health_points, 151);
     assert_eq!(small.nps_responses, 3);
+    assert_eq!((small.nps_promoters, small.nps_detractors), (2, 1));
     assert_eq!(small.nps, Some((2.0 - 1.0) * 100.0 / 3.0));
     assert_eq!(small.renewals_next_90_days, 1);
     assert_eq!(small.renewals_next_90_days_arr, Cents(10));
@@ -392,6 +395,82 @@ fn summary_by_hand() {
     assert_eq!(empty[0].mean_health, None);
     assert_eq!(empty[0].nps, None);
     assert_eq!(empty[0].share_of_arr, 0.0);
+}
+
+/// The book's total (issue #3 summary; DOMAIN.md §2.7 touch model per segment, §5.6 NPS) over
+/// the four accounts of `summary_by_hand`, split "Tiny" (ARR below $1: A, B), "Small" (below
+/// $100: D), both low-touch, and the automated "Rest" (C), as of 2026-01-01:
+/// - 4 accounts, ARR 0.10 + 0.20 + 99.70 + 150,000.00 = $150,100.00.
+/// - Mean health per account: (90 + 61 + 0 + 50) / 4 = 50.25 (the mean of the three segments'
+///   means, (75.5 + 0 + 50) / 3 = 41.83, would be wrong).
+/// - NPS of all four answers: promoters A (10), B (9); detractor D (3); passive C (7):
+///   (2 - 1) / 4 = +25 points (not the mean of +100, -100 and 0).
+/// - Renewals within 90 days: A (2026-02-01, $0.10) and C (2026-04-01, $150,000): 2, $150,000.10.
+/// - Low-touch: 2 segments, 3 accounts (75.0%), $100.00 of $150,100.00; automated: 1, 1 (25.0%),
+///   $150,000.00; no high-touch segment, so no high-touch line.
+#[test]
+fn book_total_by_hand() {
+    let mut a = account("A", "0.10");
+    (a.nps, a.health_score, a.renewal_date) = (Some(10), 90, date("2026-02-01"));
+    let mut b = account("B", "0.20");
+    (b.nps, b.health_score, b.renewal_date) = (Some(9), 61, date("2026-04-02"));
+    let mut c = account("C", "150000.00");
+    (c.nps, c.health_score, c.renewal_date) = (Some(7), 50, date("2026-04-01"));
+    let mut d = account("D", "99.70");
+    (d.nps, d.health_score) = (Some(3), 0);
+    let set = rules(vec![
+        rule("Tiny", vec![range(NumericField::Arr, None, Some(1.0))]),
+        rule("Small", vec![range(NumericField::Arr, None, Some(100.0))]),
+    ]);
+    let summary = summarize(&set, &[a, b, c, d]);
+    let total = book_total(&summary);
+    assert_eq!(total.segments, 3);
+    assert_eq!(total.accounts, 4);
+    assert_eq!(total.total_arr, Cents(15_010_000));
+    assert_eq!(total.mean_health, Some(50.25));
+    assert_eq!(
+        (
+            total.nps_promoters,
+            total.nps_detractors,
+            total.nps_responses
+        ),
+        (2, 1, 4)
+    );
+    assert_eq!(total.nps, Some(25.0));
+    assert_eq!(total.renewals_next_90_days, 2);
+    assert_eq!(total.renewals_next_90_days_arr, Cents(15_000_010));
+    assert_eq!(
+        total.touch_models,
+        vec![
+            TouchModelTotal {
+                touch_model: TouchModel::LowTouch,
+                segments: 2,
+                accounts: 3,
+                total_arr: Cents(10_000),
+                share_of_accounts: 0.75,
+                share_of_arr: 10_000.0 / 15_010_000.0,
+            },
+            TouchModelTotal {
+                touch_model: TouchModel::Automated,
+                segments: 1,
+                accounts: 1,
+                total_arr: Cents(15_000_000),
+                share_of_accounts: 0.25,
+                share_of_arr: 15_000_000.0 / 15_010_000.0,
+            },
+        ]
+    );
+}
+
+/// An empty book has a total of nothing: no mean, no NPS, no shares to give.
+#[test]
+fn book_total_of_an_empty_book() {
+    let total = book_total(&summarize(&rules(vec![]), &[]));
+    assert_eq!((total.segments, total.accounts), (1, 0));
+    assert_eq!(total.total_arr, Cents(0));
+    assert_eq!((total.mean_health, total.nps), (None, None));
+    assert_eq!(total.touch_models[0].share_of_arr, 0.0);
+    assert_eq!(total.touch_models[0].share_of_accounts, 0.0);
 }
 
 #[test]

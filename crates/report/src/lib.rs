@@ -20,7 +20,9 @@ pub use early_warning_csv::{band_name, early_warning_csv};
 pub use import_problems_csv::{ProblemRow, import_problems_csv};
 pub use maturity_report::maturity_report_html;
 pub use questionnaire::{QUESTIONNAIRE_SCRIPT_ID, questionnaire_file_name, questionnaire_html};
-pub use segments_export::{Membership, memberships_csv, segments_csv, segments_xlsx};
+pub use segments_export::{
+    Membership, SegmentsFile, memberships_csv, segments_csv, segments_file, segments_xlsx,
+};
 pub use spreadsheet::neutralise;
 
 /// The assessment a document is about, as plain values (the store's record has more).

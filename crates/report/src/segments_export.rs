@@ -4,7 +4,7 @@
 //! people's text, so every text cell is neutralised (DESIGN.md "Decisions").
 
 use crate::spreadsheet::neutralise;
-use csplan_domain::segmentation::{Account, SegmentSummary};
+use csplan_domain::segmentation::{Account, RuleSet, SegmentSummary, assign, summarize_assigned};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 const SUMMARY_COLUMNS: [&str; 12] = [
@@ -22,6 +22,43 @@ const SUMMARY_COLUMNS: [&str; 12] = [
     "colour",
 ];
 const ACCOUNT_COLUMNS: [&str; 4] = ["account_id", "account_name", "segment", "arr"];
+
+/// What `segments_file` writes: the summary as CSV, each account's segment as CSV, or a
+/// workbook with the summary and, when asked, the accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentsFile {
+    SummaryCsv,
+    AccountsCsv,
+    Workbook { with_accounts: bool },
+}
+
+/// The export of `rules` over the book, as `csplan export segments` and the Segments page's
+/// "Export segments…" both write it, so the two files are the same for the same rule set.
+pub fn segments_file(
+    rules: &RuleSet,
+    accounts: &[Account],
+    file: SegmentsFile,
+) -> Result<Vec<u8>, XlsxError> {
+    let assigned = assign(rules, accounts);
+    let summary = summarize_assigned(rules, accounts, &assigned);
+    let names: Vec<String> = rules
+        .segment_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let members = Membership {
+        accounts,
+        assigned: &assigned,
+        names: &names,
+    };
+    Ok(match file {
+        SegmentsFile::SummaryCsv => segments_csv(&summary).into_bytes(),
+        SegmentsFile::AccountsCsv => memberships_csv(&members).into_bytes(),
+        SegmentsFile::Workbook { with_accounts } => {
+            segments_xlsx(&summary, with_accounts.then_some(&members))?
+        }
+    })
+}
 
 /// Each account and the index of its segment in `names` (from `assign`).
 pub struct Membership<'a> {

@@ -1,19 +1,20 @@
 //! Segmentation (DOMAIN.md §2): saved rule sets, the summary and charts of a rule set over the
-//! book held in memory (recomputed on every edit), the move preview of an unsaved edit, and two
-//! rule sets side by side.
+//! book held in memory (recomputed on every edit), the move preview of an unsaved edit, two
+//! rule sets side by side, and the segments exported as `csplan export segments` writes them.
 
 use crate::dialogs;
 use crate::error::ApiError;
 use crate::state::{Accounts, AppState};
-use csplan_domain::Cents;
 use csplan_domain::capacity::{CapacityParams, PlanError};
 use csplan_domain::metrics::HealthBands;
 use csplan_domain::segmentation::{
-    ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS, RuleChange, RuleError, RuleSet, SegmentHealth,
-    SegmentSummary, assign_columns, health_assigned, rule_change_columns, summarize_columns,
+    BookTotal, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS, RuleChange, RuleError, RuleSet,
+    SegmentHealth, SegmentSummary, assign_columns, book_total, health_assigned,
+    rule_change_columns, summarize_columns,
 };
+use csplan_report::{SegmentsFile, segments_file};
 use csplan_store::{RuleFileFormat, RuleSetSummary, SavedRuleSet, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use tauri::State;
 use ts_rs::TS;
@@ -25,16 +26,25 @@ pub struct SegmentCharts {
     pub health: String,
 }
 
-/// A rule set over the whole book: the summary table, the health bands and the charts.
+/// A rule set over the whole book: the summary table and its total, the health bands and the
+/// charts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SegmentsView {
     pub summary: Vec<SegmentSummary>,
+    pub total: BookTotal,
     pub health: Vec<SegmentHealth>,
+    /// The workspace's cut-offs (set on the Metrics page), the same the metrics use.
     pub health_bands: HealthBands,
     pub charts: SegmentCharts,
-    #[ts(type = "number")]
-    pub accounts: u64,
-    pub total_arr: Cents,
+}
+
+/// What "Export segments…" writes: the summary as CSV (`csplan export segments --format csv`),
+/// or a workbook with the summary and every account's segment (`--format xlsx --accounts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentsExport {
+    Csv,
+    Xlsx,
 }
 
 /// Two saved rule sets on the same book: each one's summary, and what switching from A to B
@@ -67,20 +77,18 @@ fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
 }
 
-fn view(rules: &RuleSet, accounts: &Accounts) -> SegmentsView {
+fn view(rules: &RuleSet, accounts: &Accounts, bands: HealthBands) -> SegmentsView {
     // One pass of the rules over the book's columns serves the table, the health bands and both
     // charts.
     let assigned = assign_columns(rules, &accounts.rows, &accounts.columns);
     let summary = summarize_columns(rules, &accounts.columns, &assigned);
-    let bands = HealthBands::default();
     let health = health_assigned(rules, &accounts.rows, &assigned, &bands);
     let charts = SegmentCharts {
         arr_and_accounts: csplan_charts::segmentation::arr_and_accounts(&summary),
         health: csplan_charts::segmentation::health_per_segment(&health, &bands),
     };
     SegmentsView {
-        accounts: summary.iter().map(|s| s.accounts).sum(),
-        total_arr: summary.iter().map(|s| s.total_arr).sum(),
+        total: book_total(&summary),
         summary,
         health,
         health_bands: bands,
@@ -118,7 +126,67 @@ pub async fn segments_view(
     rules: RuleSet,
 ) -> Result<SegmentsView, ApiError> {
     rules.validate().map_err(invalid)?;
-    Ok(view(&rules, &*state.accounts().await?))
+    // Read before the accounts, whose first load may need the store's guard again.
+    let bands = state
+        .store()
+        .await?
+        .metrics_setup()
+        .await?
+        .settings
+        .health_bands;
+    Ok(view(&rules, &*state.accounts().await?, bands))
+}
+
+/// Saves the segments of `rules` (the rule set on screen) over the book, through the save
+/// dialog; the path, or `None` when the person cancels.
+#[tauri::command]
+pub async fn segments_export(
+    state: State<'_, AppState>,
+    rules: RuleSet,
+    format: SegmentsExport,
+) -> Result<Option<String>, ApiError> {
+    rules.validate().map_err(invalid)?;
+    let accounts = state.accounts().await?;
+    let document = {
+        let rules = rules.clone();
+        // A million accounts take a moment to assign: off the async runtime's threads.
+        tauri::async_runtime::spawn_blocking(move || render_export(&rules, &accounts, format))
+            .await
+            .map_err(|e| {
+                ApiError::new(
+                    "export-failed",
+                    format!("The export stopped unexpectedly ({e}). Try again."),
+                )
+            })??
+    };
+    let (title, extension, kind) = match format {
+        SegmentsExport::Csv => ("Export segments as CSV", "csv", "CSV file"),
+        SegmentsExport::Xlsx => ("Export segments as a workbook", "xlsx", "Excel workbook"),
+    };
+    dialogs::save_bytes(
+        title,
+        &format!("{} segments.{extension}", rules.name),
+        (kind, &[extension]),
+        &document,
+    )
+    .await
+}
+
+/// The export's bytes (no dialog), shared with the tests: `csplan export segments`'s own
+/// `segments_file`, so the file equals the CLI's.
+pub fn render_export(
+    rules: &RuleSet,
+    accounts: &Accounts,
+    format: SegmentsExport,
+) -> Result<Vec<u8>, ApiError> {
+    let file = match format {
+        SegmentsExport::Csv => SegmentsFile::SummaryCsv,
+        SegmentsExport::Xlsx => SegmentsFile::Workbook {
+            with_accounts: true,
+        },
+    };
+    segments_file(rules, &accounts.rows, file)
+        .map_err(|e| ApiError::new("io", format!("The workbook could not be written ({e}).")))
 }
 
 /// What saving `rules` over the saved rule set `id` would change: the accounts that move

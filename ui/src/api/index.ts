@@ -58,6 +58,7 @@ import type { RuleSetSummary } from "./bindings/RuleSetSummary";
 import type { SavedRuleSet } from "./bindings/SavedRuleSet";
 import type { SegmentFields } from "./bindings/SegmentFields";
 import type { SegmentsView } from "./bindings/SegmentsView";
+import type { SegmentsExport } from "./bindings/SegmentsExport";
 
 export type * from "./bindings/ApiError";
 export type * from "./bindings/BandRenewals";
@@ -230,6 +231,9 @@ export type * from "./bindings/SegmentHealth";
 export type * from "./bindings/SegmentRule";
 export type * from "./bindings/SegmentSummary";
 export type * from "./bindings/SegmentsView";
+export type * from "./bindings/SegmentsExport";
+export type * from "./bindings/BookTotal";
+export type * from "./bindings/TouchModelTotal";
 export type * from "./bindings/TextCondition";
 export type * from "./bindings/TextField";
 export type * from "./bindings/TextMatch";
@@ -311,6 +315,10 @@ export const segmentation = {
   importFile: () => call<SavedRuleSet | null>("rule_set_import"),
   exportFile: (id: number, format: RuleFileFormat) =>
     call<string | null>("rule_set_export", { id, format }),
+  /** Saves the segments of `rules` (as on screen) as CSV, or a workbook with every account's
+   * segment: the file `csplan export segments` writes. */
+  exportSegments: (rules: RuleSet, format: SegmentsExport) =>
+    call<string | null>("segments_export", { rules, format }),
 };
 
 /** Importing accounts (issue #3): preview, mapping, import with progress and cancel, undo. */

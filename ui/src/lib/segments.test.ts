@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RuleChange, RuleSet, SegmentSummary } from "../api";
+import type { BookTotal, RuleChange, RuleSet, SegmentSummary, TouchModelTotal } from "../api";
 import {
+  bandsSentence,
   blankRuleSet,
   headcountSentence,
   headline,
@@ -20,10 +21,30 @@ function summary(segment: string, touch: SegmentSummary["touch_model"], accounts
     share_of_arr: shareArr,
     share_of_accounts: accounts / 400,
     mean_health: 70,
+    health_points: 70 * accounts,
     nps: 10,
     nps_responses: 3,
+    nps_promoters: 1,
+    nps_detractors: 0,
     renewals_next_90_days: 1,
     renewals_next_90_days_arr: 100,
+  };
+}
+
+/** A book total with the figures the headline reads. */
+function book(segments: number, accounts: number, cents: number, touch: TouchModelTotal[]): BookTotal {
+  return {
+    segments,
+    accounts,
+    total_arr: cents,
+    mean_health: null,
+    nps: null,
+    nps_responses: 0,
+    nps_promoters: 0,
+    nps_detractors: 0,
+    renewals_next_90_days: 0,
+    renewals_next_90_days_arr: 0,
+    touch_models: touch,
   };
 }
 
@@ -55,19 +76,27 @@ const change: RuleChange = {
 };
 
 describe("segments logic", () => {
-  it("says how many high-touch accounts hold how much ARR", () => {
+  it("says how many high-touch accounts hold how much ARR, from the domain's total", () => {
     const rows = [
       summary("Strategic", "high-touch", 31, 458_538_369, 0.131),
       summary("Enterprise", "high-touch", 24, 456_811_958, 0.13),
       summary("SMB", "automated", 345, 100, 0.739),
     ];
-    expect(headline(rows)).toBe("3 segments: 55 high-touch accounts hold 26.1% of ARR.");
-    expect(headline([summary("SMB", "automated", 0, 0, 0)])).toBe(
+    // The high-touch line as the domain adds it up: 55 accounts, 915,350,327 of 915,350,427 cents
+    // would be 100.0%; the domain's share (0.261) is what is shown, not a sum of the rows'.
+    const high = { touch_model: "high-touch" as const, segments: 2, accounts: 55, total_arr: 915_350_327, share_of_accounts: 0.1375, share_of_arr: 0.261 };
+    expect(headline(book(3, 400, 915_350_427, [high]), rows)).toBe("3 segments: 55 high-touch accounts hold 26.1% of ARR.");
+    expect(headline(book(1, 0, 0, []), [summary("SMB", "automated", 0, 0, 0)])).toBe(
       "1 segment, but no accounts yet: import your book on the Data page.",
     );
-    expect(headline([summary("Pooled", "automated", 400, 150_000_000, 1)])).toBe(
+    expect(headline(book(1, 400, 150_000_000, []), [summary("Pooled", "automated", 400, 150_000_000, 1)])).toBe(
       "1 segment: Pooled holds the most ARR, 100.0% of $1.5M.",
     );
+  });
+
+  it("words the health cut-offs", () => {
+    expect(bandsSentence({ green_from: 70, yellow_from: 40 })).toBe("green 70 and up, yellow 40 to below 70, red below 40");
+    expect(bandsSentence({ green_from: 72.5, yellow_from: 40 })).toBe("green 72.5 and up, yellow 40 to below 72.5, red below 40");
   });
 
   it("lists the moves largest first and ignores accounts that stay", () => {

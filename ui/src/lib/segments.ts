@@ -2,14 +2,16 @@
 // sentences, new segments and conditions with sensible starting values, and whether a draft
 // differs from what is saved. Kept pure so vitest can check it without a window.
 import type {
+  BookTotal,
   Condition,
+  HealthBands,
   RuleChange,
   RuleSet,
   SegmentRule,
   SegmentSummary,
   TouchModel,
 } from "../api";
-import { decimal1, integer, moneyShort, percent, signed } from "./format";
+import { compact, decimal1, integer, moneyShort, percent, signed } from "./format";
 
 /** Okabe-Ito: stays distinguishable for the common forms of colour blindness (UI.md "Look"). */
 export const SEGMENT_COLOURS: { hex: string; name: string }[] = [
@@ -110,20 +112,25 @@ export function sameRules(a: RuleSet | null, b: RuleSet | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** "4 segments: 55 high-touch accounts hold 26.1% of ARR" — the page's answer in one line. */
-export function headline(summary: SegmentSummary[]): string {
-  const segments = summary.length;
+/** "4 segments: 55 high-touch accounts hold 26.1% of ARR" — the page's answer in one line,
+ * from the domain's book total (its touch-model lines), never added up here. */
+export function headline(total: BookTotal, summary: SegmentSummary[]): string {
+  const segments = total.segments;
   const named = `${segments} segment${segments === 1 ? "" : "s"}`;
-  const total = summary.reduce((sum, s) => sum + s.accounts, 0);
-  if (total === 0) return `${named}, but no accounts yet: import your book on the Data page.`;
-  const high = summary.filter((s) => s.touch_model === "high-touch");
-  if (high.length === 0) {
+  if (total.accounts === 0) return `${named}, but no accounts yet: import your book on the Data page.`;
+  const high = total.touch_models.find((t) => t.touch_model === "high-touch");
+  if (!high) {
     const biggest = [...summary].sort((a, b) => b.total_arr - a.total_arr)[0];
-    return `${named}: ${biggest.segment} holds the most ARR, ${percent(biggest.share_of_arr)} of ${moneyShort(summary.reduce((s, x) => s + x.total_arr, 0))}.`;
+    return `${named}: ${biggest.segment} holds the most ARR, ${percent(biggest.share_of_arr)} of ${moneyShort(total.total_arr)}.`;
   }
-  const accounts = high.reduce((sum, s) => sum + s.accounts, 0);
-  const arrShare = high.reduce((sum, s) => sum + s.share_of_arr, 0);
-  return `${named}: ${integer(accounts)} high-touch accounts hold ${percent(arrShare)} of ARR.`;
+  return `${named}: ${integer(high.accounts)} high-touch accounts hold ${percent(high.share_of_arr)} of ARR.`;
+}
+
+/** The health bands in words: "green 70 and up, yellow 40 to below 70, red below 40". */
+export function bandsSentence(bands: HealthBands): string {
+  const g = compact(bands.green_from);
+  const y = compact(bands.yellow_from);
+  return `green ${g} and up, yellow ${y} to below ${g}, red below ${y}`;
 }
 
 /** The moves of a preview, largest first: "37 accounts ($1.2M) move from SMB to Mid-Market". */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import SegmentsPage from "./SegmentsPage.svelte";
-import type { RuleChange, RuleSet, SavedRuleSet, SegmentsView, SegmentSummary } from "../api";
+import type { BookTotal, RuleChange, RuleSet, SavedRuleSet, SegmentsView, SegmentSummary } from "../api";
 
 const rules: RuleSet = {
   name: "Tiers",
@@ -32,8 +32,11 @@ function row(segment: string, touch: SegmentSummary["touch_model"], accounts: nu
     share_of_arr: accounts / 10,
     share_of_accounts: accounts / 10,
     mean_health: 70,
+    health_points: 70 * accounts,
     nps: 0,
     nps_responses: 1,
+    nps_promoters: 0,
+    nps_detractors: 0,
     renewals_next_90_days: 0,
     renewals_next_90_days_arr: 0,
   };
@@ -45,11 +48,32 @@ function viewFor(r: RuleSet): SegmentsView {
   const summary = [row("Enterprise", "high-touch", enterprise), row("SMB", "automated", 10 - enterprise)];
   return {
     summary,
+    total: totalFor(enterprise),
     health: [],
-    health_bands: { green_from: 70, yellow_from: 40 },
+    health_bands: { green_from: 75, yellow_from: 45.5 },
     charts: { arr_and_accounts: '<svg width="640" height="360"></svg>', health: '<svg width="640" height="360"></svg>' },
+  };
+}
+
+/** The domain's total for the mocked book. Its figures differ on purpose from what adding up
+ * the rows would give (mean health 68.4 where every row says 70, 2 renewals where the rows say
+ * 0), so the page is seen to show the domain's total and not sums of its own. */
+function totalFor(enterprise: number): BookTotal {
+  return {
+    segments: 2,
     accounts: 10,
     total_arr: 100_000_000,
+    mean_health: 68.4,
+    nps: 12.5,
+    nps_responses: 8,
+    nps_promoters: 3,
+    nps_detractors: 2,
+    renewals_next_90_days: 2,
+    renewals_next_90_days_arr: 1_234_567,
+    touch_models: [
+      { touch_model: "high-touch", segments: 1, accounts: enterprise, total_arr: enterprise * 10_000_000, share_of_accounts: enterprise / 10, share_of_arr: enterprise / 10 },
+      { touch_model: "automated", segments: 1, accounts: 10 - enterprise, total_arr: (10 - enterprise) * 10_000_000, share_of_accounts: (10 - enterprise) / 10, share_of_arr: (10 - enterprise) / 10 },
+    ],
   };
 }
 
@@ -97,6 +121,8 @@ beforeEach(() => {
         return structuredClone(preview);
       case "rule_set_save":
         return { id: 7, name: "Tiers", updated_at: saved.updated_at };
+      case "segments_export":
+        return payload.format === "csv" ? "/home/me/Tiers segments.csv" : null;
       default:
         throw { code: "unexpected", message: `unmocked command ${cmd}` };
     }
@@ -159,6 +185,46 @@ describe("Segments page", () => {
     expect((saves[0]!.args.rules as RuleSet).segments[0]!.conditions[0]).toEqual({ kind: "range", field: "arr", min: 50000 });
     expect(text("rule-set-status")).toBe("Saved");
     expect(target.querySelector('[data-testid="move-preview"]')).toBeNull();
+  });
+
+  it("shows the domain's total, not sums of the rows", async () => {
+    component = mount(SegmentsPage, { target });
+    await settle();
+    const cells = Array.from(target.querySelectorAll('[data-testid="segment-total"] th')).map((c) => c.textContent?.trim());
+    expect(cells).toEqual(["Total", "", "10", "100.0%", "$1,000,000.00", "100.0%", "68.4", "+13 (8)", "2", "$12,345.67"]);
+    expect(target.querySelector('[data-testid="segment-total-nps"]')?.getAttribute("title")).toContain("3 promoters, 2 detractors");
+  });
+
+  it("names the workspace's health cut-offs and links to where they are changed", async () => {
+    const went: string[] = [];
+    component = mount(SegmentsPage, { target, props: { onnavigate: (page: string) => went.push(page) } });
+    await settle();
+    expect(text("health-bands-used")?.replace(/\s+/g, " ").trim()).toBe(
+      "Health bands: green 75 and up, yellow 45.5 to below 75, red below 45.5 (DOMAIN.md §6.2; the cut-offs are the workspace's, the same the Metrics page uses). Change them on the Metrics page (Health)",
+    );
+    target.querySelector<HTMLButtonElement>('[data-testid="health-bands-change"]')!.click();
+    expect(went).toEqual(["metrics"]);
+  });
+
+  it("exports the segments on screen, unsaved edits included, and says where", async () => {
+    component = mount(SegmentsPage, { target });
+    await settle();
+    await editBound("50000");
+    calls = [];
+    target.querySelector<HTMLButtonElement>('[data-testid="segments-export-csv"]')!.click();
+    await settle();
+    const exports = calls.filter((c) => c.cmd === "segments_export");
+    expect(exports).toHaveLength(1);
+    expect(exports[0]!.args.format).toBe("csv");
+    expect((exports[0]!.args.rules as RuleSet).segments[0]!.conditions[0]).toEqual({ kind: "range", field: "arr", min: 50000 });
+    expect(target.querySelector(".notice")?.textContent).toBe(
+      "Saved the segments of “Tiers” with your unsaved changes to /home/me/Tiers segments.csv.",
+    );
+    // A cancelled dialog says nothing.
+    target.querySelector<HTMLButtonElement>('[data-testid="segments-export-xlsx"]')!.click();
+    await settle();
+    expect(calls.filter((c) => c.cmd === "segments_export").map((c) => c.args.format)).toEqual(["csv", "xlsx"]);
+    expect(target.querySelector(".notice")).toBeNull();
   });
 
   it("discards an edit back to the saved rules, and marks a bound that is not a number", async () => {

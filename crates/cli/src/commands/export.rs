@@ -5,11 +5,8 @@ use crate::export_args::{ExportAccountsArgs, ExportSegmentsArgs, TableFormat};
 use crate::plan_args::{ExportFormat, ExportPlanArgs, ExportWhat};
 use crate::rule_source;
 use anyhow::{Context, Result, anyhow};
-use csplan_domain::segmentation::{assign, summarize_assigned};
 use csplan_report::forecast::{forecast_csv, forecast_report_html, forecast_xlsx};
-use csplan_report::{
-    Membership, accounts_csv, accounts_xlsx, memberships_csv, segments_csv, segments_xlsx,
-};
+use csplan_report::{SegmentsFile, accounts_csv, accounts_xlsx, segments_file};
 use csplan_store::{DEFAULT_BUSY_TIMEOUT, Store};
 
 pub async fn run(what: &ExportWhat) -> Result<()> {
@@ -21,7 +18,8 @@ pub async fn run(what: &ExportWhat) -> Result<()> {
 }
 
 /// The summary per segment of a rule set (the same `summarize` as `csplan segment`), and with
-/// `--accounts` each account's segment; text cells neutralised.
+/// `--accounts` each account's segment; text cells neutralised. The same `segments_file` as the
+/// Segments page's export, so the two files are equal.
 async fn segments(args: &ExportSegmentsArgs) -> Result<()> {
     let store = Store::open_with(&args.db, None, DEFAULT_BUSY_TIMEOUT).await?;
     let loaded = async {
@@ -31,30 +29,17 @@ async fn segments(args: &ExportSegmentsArgs) -> Result<()> {
     .await;
     store.close().await;
     let (rules, accounts) = loaded?;
-    let assigned = assign(&rules, &accounts);
-    let summary = summarize_assigned(&rules, &accounts, &assigned);
-    let names: Vec<String> = rules
-        .segment_names()
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
-    let members = Membership {
-        accounts: &accounts,
-        assigned: &assigned,
-        names: &names,
+    let file = match (args.format, args.accounts) {
+        (TableFormat::Csv, false) => SegmentsFile::SummaryCsv,
+        (TableFormat::Csv, true) => SegmentsFile::AccountsCsv,
+        (TableFormat::Xlsx, with_accounts) => SegmentsFile::Workbook { with_accounts },
     };
-    let bytes = match (args.format, args.accounts) {
-        (TableFormat::Csv, false) => segments_csv(&summary).into_bytes(),
-        (TableFormat::Csv, true) => memberships_csv(&members).into_bytes(),
-        (TableFormat::Xlsx, with) => {
-            segments_xlsx(&summary, with.then_some(&members)).map_err(|e| anyhow!(e))?
-        }
-    };
+    let bytes = segments_file(&rules, &accounts, file).map_err(|e| anyhow!(e))?;
     std::fs::write(&args.out, bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     eprintln!(
         "Wrote {} segments of \"{}\" ({} accounts) to {}.",
-        summary.len(),
+        rules.segment_names().len(),
         rules.name,
         accounts.len(),
         args.out.display()

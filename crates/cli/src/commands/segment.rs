@@ -7,7 +7,7 @@ use crate::segment_args::SegmentArgs;
 use anyhow::Result;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use csplan_domain::Cents;
-use csplan_domain::segmentation::{RuleSet, SegmentSummary, summarize};
+use csplan_domain::segmentation::{BookTotal, RuleSet, SegmentSummary, book_total, summarize};
 use csplan_store::Store;
 use serde::Serialize;
 use std::io::Write;
@@ -157,6 +157,14 @@ fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
+fn health(mean: Option<f64>) -> String {
+    mean.map_or_else(|| "-".to_string(), |h| format!("{h:.1}"))
+}
+
+fn nps(score: Option<f64>, responses: u64) -> String {
+    score.map_or_else(|| "-".to_string(), |n| format!("{n:+.0} ({responses})"))
+}
+
 fn write_table(rules: &RuleSet, summary: &[SegmentSummary], out: &mut impl Write) -> Result<()> {
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
@@ -179,28 +187,38 @@ fn write_table(rules: &RuleSet, summary: &[SegmentSummary], out: &mut impl Write
             percent(s.share_of_accounts),
             s.total_arr.to_exact_string(),
             percent(s.share_of_arr),
-            s.mean_health
-                .map_or_else(|| "-".to_string(), |h| format!("{h:.1}")),
-            s.nps.map_or_else(
-                || "-".to_string(),
-                |n| format!("{n:+.0} ({})", s.nps_responses),
-            ),
+            health(s.mean_health),
+            nps(s.nps, s.nps_responses),
             s.renewals_next_90_days.to_string(),
             s.renewals_next_90_days_arr.to_exact_string(),
         ]);
     }
+    // The domain's total (the app's Total row): means over every account, not of the segments.
+    let total: BookTotal = book_total(summary);
+    let whole = if total.accounts > 0 { "100.0%" } else { "-" };
+    table.add_row(vec![
+        "Total".to_string(),
+        String::new(),
+        total.accounts.to_string(),
+        whole.to_string(),
+        total.total_arr.to_exact_string(),
+        whole.to_string(),
+        health(total.mean_health),
+        nps(total.nps, total.nps_responses),
+        total.renewals_next_90_days.to_string(),
+        total.renewals_next_90_days_arr.to_exact_string(),
+    ]);
     for index in [2, 3, 4, 5, 6, 7, 8, 9] {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let accounts: u64 = summary.iter().map(|s| s.accounts).sum();
-    let arr: Cents = summary.iter().map(|s| s.total_arr).sum();
     writeln!(
         out,
-        "{}: {accounts} accounts, {} ARR, first matching rule wins; renewals counted from {}.",
+        "{}: {} accounts, {} ARR, first matching rule wins; renewals counted from {}.",
         rules.name,
-        arr.to_exact_string(),
+        total.accounts,
+        total.total_arr.to_exact_string(),
         rules.as_of
     )?;
     writeln!(out, "{table}")?;

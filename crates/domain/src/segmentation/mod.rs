@@ -13,6 +13,7 @@ mod rules;
 mod rules_file;
 mod summary;
 mod tiers;
+mod total;
 
 pub use account::{Account, ICP_FITS, LIFECYCLE_STAGES, PLANS, REGIONS};
 pub use change::{RuleChange, params_for, plan_rule_set, rule_change, rule_change_columns};
@@ -30,6 +31,7 @@ pub use summary::{
     RENEWAL_WINDOW_DAYS, SegmentSummary, segment_books, summarize, summarize_assigned,
 };
 pub use tiers::{ArrTier, TierBounds, TierError, segment_by_tier};
+pub use total::{BookTotal, TouchModelTotal, book_total};
 
 use crate::money::Cents;
 use serde::{Deserialize, Serialize};

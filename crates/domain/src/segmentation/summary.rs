@@ -26,11 +26,20 @@ pub struct SegmentSummary {
     pub share_of_accounts: f64,
     /// Arithmetic mean of health_score; None for an empty segment.
     pub mean_health: Option<f64>,
+    /// The sum of the accounts' health scores (points), mean_health's numerator: kept so the
+    /// book's mean over several segments is exact (`book_total`).
+    #[ts(type = "number")]
+    pub health_points: i64,
     /// NPS in points: % promoters (9-10) minus % detractors (0-6) of those who answered
     /// (DOMAIN.md §5.6, the industry convention the sources do not state); None without answers.
     pub nps: Option<f64>,
     #[ts(type = "number")]
     pub nps_responses: u64,
+    /// Answers of 9-10 and of 0-6, NPS's counts.
+    #[ts(type = "number")]
+    pub nps_promoters: u64,
+    #[ts(type = "number")]
+    pub nps_detractors: u64,
     /// Accounts renewing between the rule set's date and 90 days later, both included.
     #[ts(type = "number")]
     pub renewals_next_90_days: u64,
@@ -84,6 +93,21 @@ pub fn summarize_assigned(
     finish(rules, tallies, accounts.len())
 }
 
+/// `part / whole` as a fraction 0-1; 0 of nothing (an empty book has no shares to give).
+pub(crate) fn share(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 { part / whole } else { 0.0 }
+}
+
+/// `points / count`, None over no accounts.
+pub(crate) fn mean(points: i64, count: u64) -> Option<f64> {
+    (count > 0).then(|| points as f64 / count as f64)
+}
+
+/// NPS in points from the counts (DOMAIN.md §5.6), None without answers.
+pub(crate) fn nps(promoters: u64, detractors: u64, responses: u64) -> Option<f64> {
+    (responses > 0).then(|| (promoters as f64 - detractors as f64) * 100.0 / responses as f64)
+}
+
 /// The summaries from each segment's tally, over a book of `book_accounts` accounts.
 pub(crate) fn finish(
     rules: &RuleSet,
@@ -93,7 +117,6 @@ pub(crate) fn finish(
     let names = rules.segment_names();
     let book_accounts = book_accounts as f64;
     let book_arr: i64 = tallies.iter().map(|t| t.arr).sum();
-    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     names
         .iter()
         .zip(rules.touch_models())
@@ -107,10 +130,12 @@ pub(crate) fn finish(
             total_arr: Cents(t.arr),
             share_of_arr: share(t.arr as f64, book_arr as f64),
             share_of_accounts: share(t.accounts as f64, book_accounts),
-            mean_health: (t.accounts > 0).then(|| t.health as f64 / t.accounts as f64),
-            nps: (t.responses > 0)
-                .then(|| (t.promoters as f64 - t.detractors as f64) * 100.0 / t.responses as f64),
+            mean_health: mean(t.health, t.accounts),
+            health_points: t.health,
+            nps: nps(t.promoters, t.detractors, t.responses),
             nps_responses: t.responses,
+            nps_promoters: t.promoters,
+            nps_detractors: t.detractors,
             renewals_next_90_days: t.renewals,
             renewals_next_90_days_arr: Cents(t.renewal_arr),
         })

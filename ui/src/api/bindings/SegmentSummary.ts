@@ -16,10 +16,19 @@ share_of_accounts: number,
  */
 mean_health: number | null, 
 /**
+ * The sum of the accounts' health scores (points), mean_health's numerator: kept so the
+ * book's mean over several segments is exact (`book_total`).
+ */
+health_points: number, 
+/**
  * NPS in points: % promoters (9-10) minus % detractors (0-6) of those who answered
  * (DOMAIN.md §5.6, the industry convention the sources do not state); None without answers.
  */
 nps: number | null, nps_responses: number, 
+/**
+ * Answers of 9-10 and of 0-6, NPS's counts.
+ */
+nps_promoters: number, nps_detractors: number, 
 /**
  * Accounts renewing between the rule set's date and 90 days later, both included.
  */
