@@ -10,7 +10,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, test } from "node:test";
 
-import { HERE, checkPrerequisites, cliTotal, harness, parseCount, pickFileInDialog, saveFileInDialog, saveScreenshot, selectedOption } from "./helpers.mjs";
+import { execFileSync } from "node:child_process";
+
+import {
+  CLI,
+  HERE,
+  checkPrerequisites,
+  chooseOption,
+  cliTotal,
+  harness,
+  parseCount,
+  pickFileInDialog,
+  saveFileInDialog,
+  saveScreenshot,
+  selectedOption,
+} from "./helpers.mjs";
 
 before(checkPrerequisites);
 
@@ -154,4 +168,106 @@ test("b. a long import shows its progress and Cancel writes nothing", async (t) 
   await session.waitFor("the cancel notice", async () => text(session, "import-notice").catch(() => ""), 60_000);
   assert.equal(await text(session, "import-notice"), "Import cancelled. Nothing was written: the workspace is as it was.");
   await waitBook(session, h.db, 2000, "$35,100,996.71", "after the cancel");
+});
+
+// An export whose id, ARR and dates sit under names the detection does not know, with an "ARR"
+// column that is not the contract value: A-1 $5,000.00 and A-2 $7,000.50.
+const ACME = [
+  "Customer Ref,Company,Contract Value,Region,Plan,Start,End,Stage,Health,Users,Seats,Fit,ARR",
+  "A-1,One,5000,NA,Growth,2024-01-01,2026-01-01,adoption,50,10,12,ideal,1000",
+  "A-2,Two,7000.50,EMEA,Professional,2024-02-01,2026-02-01,onboarding,70,5,5,stretch,2000",
+  "",
+].join("\n");
+// The next export of the same source: its columns in another order, two other accounts (B-1
+// $300.00, B-2 $450.25).
+const ACME_SHUFFLED = [
+  "ARR,Fit,Seats,Users,Health,Stage,End,Start,Plan,Region,Contract Value,Company,Customer Ref",
+  "99,ideal,3,3,80,adoption,2026-03-01,2024-03-01,Starter,APAC,300,Three,B-1",
+  "98,bad,4,2,20,renewal,2026-04-01,2024-04-01,Starter,NA,450.25,Four,B-2",
+  "",
+].join("\n");
+
+/** Waits until no preview is being read (the card is marked stale while one runs). */
+async function waitPreviewed(session, why) {
+  await session.waitFor(`the preview ${why}`, async () =>
+    session.execute("const c = document.querySelector('[data-testid=\"import-preview\"]'); return c !== null && !c.classList.contains('stale');"),
+  );
+}
+
+test("c. a mapping saved under a name reads the next export with shuffled columns; the CLI imports the same", async (t) => {
+  const h = harness(t);
+  const dir = mkdtempSync(path.join(tmpdir(), "csplan-mapping-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const first = path.join(dir, "acme.csv");
+  const second = path.join(dir, "acme-next.csv");
+  writeFileSync(first, ACME);
+  writeFileSync(second, ACME_SHUFFLED);
+
+  const session = await h.launch(await h.startDriver());
+  await openData(session);
+  await (await session.byTestId("import-pick")).click();
+  await pickFileInDialog(PICK_TITLE, first);
+  await session.waitFor("the first preview", async () => text(session, "import-blocked").catch(() => ""));
+  assert.equal(
+    await text(session, "import-blocked"),
+    "Choose the column that holds Account ID and Contract start and Renewal date before importing.",
+  );
+  // The person maps the columns the detection missed, and moves ARR to the contract value
+  // (keeping the "ARR" column as a custom field).
+  const choices = [
+    [0, "Account ID (required)"],
+    [12, "Keep as custom field"],
+    [2, "ARR (required)"],
+    [5, "Contract start (required)"],
+    [6, "Renewal date (required)"],
+  ];
+  for (const [index, option] of choices) {
+    await chooseOption(session, `mapping-${index}`, option);
+    await waitPreviewed(session, `with column ${index} as ${option}`);
+  }
+  assert.equal(await text(session, "import-run"), "Import 2 accounts");
+  const name = await session.byTestId("mapping-name");
+  await name.type("Acme CRM");
+  await saveScreenshot(session, "data-mapping-named.png");
+  await (await session.byTestId("import-run")).click();
+  await session.waitFor("the first outcome", async () => text(session, "import-added").catch(() => ""));
+  assert.equal(await text(session, "import-added"), "2");
+  assert.match(await text(session, "import-saved-under"), /^The mapping is saved as “Acme CRM”/);
+  // 2,000 + 2 accounts; ARR + $5,000.00 + $7,000.50 (not the "ARR" column's $3,000).
+  await waitBook(session, h.db, 2002, "$35,112,997.21", "after the first export");
+  await (await session.byTestId("import-done")).click();
+
+  // The next export: other column order, so nothing is remembered for its headers; the saved
+  // mapping is picked by its name.
+  await (await session.byTestId("import-pick")).click();
+  await pickFileInDialog(PICK_TITLE, second);
+  await session.waitFor("the second preview", async () => text(session, "import-blocked").catch(() => ""));
+  const [saved] = await bodyRows(session, "saved-mappings");
+  assert.deepEqual(saved.slice(0, 2), ["Acme CRM", "13 columns: Customer Ref, Company, Contract Value, +10 more"]);
+  await (await session.byTestId("saved-mapping-use")).click();
+  await session.waitFor("the saved mapping applied", async () =>
+    (await text(session, "import-origin")) === "Your saved mapping “Acme CRM” was applied to this export.",
+  );
+  await waitPreviewed(session, "with the saved mapping");
+  assert.equal(await selectedOption(session, "mapping-12"), "Account ID (required)");
+  assert.equal(await selectedOption(session, "mapping-10"), "ARR (required)");
+  assert.equal(await selectedOption(session, "mapping-0"), "Keep as custom field");
+  assert.equal(await session.execute("return arguments[0].value;", [await session.byTestId("mapping-name")]), "Acme CRM");
+  assert.equal(await text(session, "import-run"), "Import 2 accounts");
+  await saveScreenshot(session, "data-mapping-applied.png");
+  await (await session.byTestId("import-run")).click();
+  await session.waitFor("the second outcome", async () => text(session, "import-added").catch(() => ""));
+  // + B-1 $300.00 + B-2 $450.25.
+  await waitBook(session, h.db, 2004, "$35,113,747.46", "after the shuffled export");
+
+  // The CLI, given the same files (--map for the first, the name for the second), reaches the
+  // same book on its own demo workspace.
+  const cliDb = path.join(dir, "cli.db");
+  execFileSync(CLI, ["demo", "--db", cliDb]);
+  execFileSync(CLI, ["import", "accounts", first, "--db", cliDb, "--mapping", "Acme CRM",
+    "--map", "Customer Ref=account_id", "--map", "Contract Value=arr", "--map", "Start=contract_start", "--map", "End=renewal_date"]);
+  execFileSync(CLI, ["import", "accounts", second, "--db", cliDb, "--mapping", "Acme CRM"]);
+  const [app, cli] = [cliTotal(h.db), cliTotal(cliDb)];
+  assert.deepEqual([cli.accounts, cli.total_arr], [2004, 35_113_747.46]);
+  assert.deepEqual([app.accounts, app.total_arr], [cli.accounts, cli.total_arr]);
 });
