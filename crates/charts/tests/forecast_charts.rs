@@ -43,12 +43,14 @@ fn hires() -> Vec<HireBar> {
             requisition: date("2027-02-01"),
             start: date("2027-05-02"),
             ramped: date("2027-08-01"),
+            late: false,
         },
         HireBar {
             label: "SMB #1".to_string(),
             requisition: date("2027-05-03"),
             start: date("2027-08-01"),
             ramped: date("2027-11-01"),
+            late: false,
         },
     ]
 }
@@ -141,6 +143,76 @@ fn hire_timeline_has_a_row_per_hire_on_a_dated_axis() {
     assert!((a - b).abs() <= 1.5, "{a} vs {b}");
 }
 
+/// Issue #4: a requisition already late on the plan's start is drawn where it really runs, as
+/// the hire table shows it: it opens on the plan's start (the dashed line, the first tick
+/// "Q1 2027" = 2027-01-01), the hire starts on its earliest start (2027-04-01, tick "Q2 2027")
+/// and ramps from there; its recruiting bar is vermillion, its row says "(late)" and the legend
+/// and the summary say so.
+#[test]
+fn a_late_hire_is_drawn_on_its_real_dates_and_marked_late() {
+    let mut bars = hires();
+    bars.push(HireBar {
+        label: "Enterprise #2".to_string(),
+        requisition: date("2027-01-01"),
+        start: date("2027-04-01"),
+        ramped: date("2027-07-01"),
+        late: true,
+    });
+    let svg = hire_timeline(&bars, &ticks(4));
+    has_all(
+        &svg,
+        &[
+            "Recruiting",
+            "Late: recruiting from plan start",
+            "Enterprise #2 (late)",
+            "Enterprise #1",
+            "3 hires, first requisition opens 2027-01-01; 1 late",
+        ],
+    );
+    let items = texts(&svg);
+    let tick_x = |label: &str| {
+        items
+            .iter()
+            .find(|t| t.content == label)
+            .unwrap_or_else(|| panic!("tick {label} missing"))
+            .x
+    };
+    let x = |attrs: &String| common::attribute(attrs, "x");
+    // The late bar and the legend key; the on-time bars keep the purple.
+    let late = elements_filled(&svg, "rect", "#D55E00");
+    assert_eq!(late.len(), 2);
+    assert_eq!(elements_filled(&svg, "rect", "#CC79A7").len(), 2 + 1);
+    let bar = late.iter().max_by(|a, b| x(a).total_cmp(&x(b))).unwrap();
+    assert!(
+        (x(bar) - tick_x("Q1 2027")).abs() <= 1.0,
+        "the late requisition opens on the plan's start: bar at {}, Q1 2027 at {}",
+        x(bar),
+        tick_x("Q1 2027")
+    );
+    // Its recruiting ends where its ramping starts, on the earliest start 2027-04-01.
+    let end = x(bar) + common::attribute(bar, "width");
+    assert!(
+        (end - tick_x("Q2 2027")).abs() <= 1.0,
+        "the late hire starts on 2027-04-01: bar ends at {end}, Q2 2027 at {}",
+        tick_x("Q2 2027")
+    );
+    // Only the late hire's row is named late.
+    assert_eq!(
+        text_contents(&svg)
+            .iter()
+            .filter(|t| t.ends_with("(late)"))
+            .count(),
+        1
+    );
+}
+
+/// Without a late hire the legend has no entry for one.
+#[test]
+fn the_late_entry_is_only_in_the_legend_when_a_hire_is_late() {
+    let svg = hire_timeline(&hires(), &ticks(4));
+    assert!(!text_contents(&svg).iter().any(|t| t.contains("late")));
+}
+
 #[test]
 fn cost_share_chart_shows_the_benchmark_band_and_each_quarter() {
     let svg = cost_share(&shares());
@@ -181,6 +253,7 @@ fn every_state_is_well_formed_and_nothing_overlaps() {
             requisition: IsoDate::new(2027, 1 + (i % 12) as u32, 1).unwrap(),
             start: IsoDate::new(2027, 1 + (i % 12) as u32, 28).unwrap(),
             ramped: IsoDate::new(2028, 1 + (i % 12) as u32, 28).unwrap(),
+            late: i % 5 == 0,
         })
         .collect();
     let awkward = vec![HireBar {
