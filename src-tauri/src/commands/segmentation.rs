@@ -172,9 +172,9 @@ pub async fn segments_export(
     .await
 }
 
-/// The export's bytes (no dialog), shared with the tests: `csplan export segments`'s own
-/// `segments_file`, so the file equals the CLI's.
-pub fn render_export(
+/// The export's bytes: `csplan export segments`'s own `segments_file`, so the file equals the
+/// CLI's (the WebDriver test compares them).
+fn render_export(
     rules: &RuleSet,
     accounts: &Accounts,
     format: SegmentsExport,
