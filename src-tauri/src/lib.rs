@@ -109,6 +109,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         metrics::metrics_take_snapshot,
         metrics::metrics_add_snapshot,
         metrics::metrics_delete_snapshot,
+        metrics::metrics_import_movements,
         metrics::metrics_export_warnings,
     ])
 }

@@ -85,6 +85,7 @@ fn export_all(dir: &Path) {
     csplan_app_lib::commands::metrics::MetricsView::export_all(&cfg).unwrap();
     csplan_store::MetricsSetup::export_all(&cfg).unwrap();
     csplan_store::Snapshot::export_all(&cfg).unwrap();
+    csplan_store::MovementsImport::export_all(&cfg).unwrap();
     csplan_store::GroupBy::export_all(&cfg).unwrap();
     csplan_domain::metrics::HealthBands::export_all(&cfg).unwrap();
 }

@@ -7,7 +7,9 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use csplan_charts::metrics::{RetentionPeriod, retention_trend};
 use csplan_report::early_warning_csv;
-use csplan_store::{EarlyWarning, GroupBy, MetricsSetup, PeriodReport, Snapshot, Store};
+use csplan_store::{
+    EarlyWarning, GroupBy, MetricsSetup, MovementsImport, PeriodReport, Snapshot, Store,
+};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -141,6 +143,23 @@ pub async fn metrics_add_snapshot(
     };
     let store = state.store().await?;
     Ok(Some(store.add_snapshot_csv(&file, &as_of, &label).await?))
+}
+
+/// Asks for a revenue movements file (account, date, type, amount: what `csplan movements
+/// import` reads) and imports it; re-importing a file of the same name replaces its rows.
+/// `None` when the person cancels the dialog; a file with problems is refused with every line
+/// and column (code `invalid-import`) and nothing is written.
+#[tauri::command]
+pub async fn metrics_import_movements(
+    state: State<'_, AppState>,
+) -> Result<Option<MovementsImport>, ApiError> {
+    let Some(file) =
+        dialogs::pick_file("Import revenue movements", ("CSV file", &["csv", "txt"])).await
+    else {
+        return Ok(None);
+    };
+    let store = state.store().await?;
+    Ok(Some(store.import_movements_csv(&file).await?))
 }
 
 #[tauri::command]

@@ -32,6 +32,7 @@ import type { MaturityView } from "./bindings/MaturityView";
 import type { MetricsSetup } from "./bindings/MetricsSetup";
 import type { MetricsView } from "./bindings/MetricsView";
 import type { Snapshot } from "./bindings/Snapshot";
+import type { MovementsImport } from "./bindings/MovementsImport";
 import type { GroupBy } from "./bindings/GroupBy";
 import type { MergeSummary } from "./bindings/MergeSummary";
 import type { Question } from "./bindings/Question";
@@ -79,6 +80,7 @@ export type * from "./bindings/MetricsView";
 export type * from "./bindings/Movements";
 export type * from "./bindings/PeriodReport";
 export type * from "./bindings/Snapshot";
+export type * from "./bindings/MovementsImport";
 export type * from "./bindings/Unit";
 export type * from "./bindings/WarningAccount";
 export type * from "./bindings/WarningThresholds";
@@ -390,6 +392,8 @@ export const metrics = {
   deleteSnapshot: (id: number) => call<void>("metrics_delete_snapshot", { id }),
   exportWarnings: (fromId: number, toId: number, setup: MetricsSetup) =>
     call<string | null>("metrics_export_warnings", { fromId, toId, setup }),
+  /** Asks for a revenue movements file and imports it; `null` when the dialog is cancelled. */
+  importMovements: () => call<MovementsImport | null>("metrics_import_movements"),
 };
 
 /** CSM compensation (DOMAIN.md §3): saved comp plans, the backtest and the stress test. */

@@ -1,6 +1,6 @@
 // How the Metrics page words and formats the domain's metrics (DOMAIN.md §5): values by unit as
 // UI.md "Numbers" asks, and the headline's period name.
-import type { CsMetric, Snapshot } from "../api";
+import type { CsMetric, MovementsImport, Snapshot } from "../api";
 import { decimal1, integer, moneyShort, percent } from "./format";
 
 /** A metric's value for a card: 104.2%, 3.1, $1.5M, 5.5 months, +12.0, or "n/a". */
@@ -48,4 +48,13 @@ export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** What an imported movements file held, in a sentence (what `csplan movements import` prints). */
+export function movementsSummary(imported: MovementsImport): string {
+  const name = imported.file.split(/[\\/]/).pop() ?? imported.file;
+  const dates =
+    imported.first_date && imported.last_date ? `, dated ${imported.first_date} to ${imported.last_date}` : "";
+  const replaced = imported.replaced > 0 ? ` (replacing ${integer(imported.replaced)} from its last import)` : "";
+  return `Imported ${name}: ${integer(imported.rows)} ${imported.rows === 1 ? "movement" : "movements"}${dates}${replaced}.`;
 }

@@ -175,4 +175,38 @@ describe("MetricsPage", () => {
     expect(byTestId("metrics-headline").textContent).toBe("Needs two snapshots of the book");
     expect(byTestId("take-snapshot")).not.toBeNull();
   });
+  it("imports a movements file through the open dialog and says what it held, or why it was refused", async () => {
+    let answer: () => unknown = () => ({
+      file: "/home/me/movements q1.csv", rows: 4, replaced: 3, first_date: "2026-02-01", last_date: "2026-03-10",
+    });
+    mockIPC((cmd) => {
+      calls.push({ cmd, args: {} });
+      if (cmd === "metrics_import_movements") return answer();
+      return cmd === "metrics_snapshots" ? structuredClone(snapshots) : cmd === "metrics_setup" ? structuredClone(setup) : view();
+    });
+    component = mount(MetricsPage, { target });
+    await settle();
+    byTestId("import-movements").click();
+    await settle();
+    expect(calls.filter((c) => c.cmd === "metrics_import_movements")).toHaveLength(1);
+    expect(byTestId("movements-note").textContent).toBe(
+      "Imported movements q1.csv: 4 movements, dated 2026-02-01 to 2026-03-10 (replacing 3 from its last import).",
+    );
+
+    answer = () => {
+      throw { code: "invalid-import", message: "movements.csv was not imported: line 3, column date: \"2026-13-01\" is not a date." };
+    };
+    byTestId("import-movements").click();
+    await settle();
+    expect(byTestId("movements-note")).toBeNull();
+    expect(byTestId("movements-error").textContent).toBe(
+      "movements.csv was not imported: line 3, column date: \"2026-13-01\" is not a date.",
+    );
+
+    // The dialog cancelled: nothing said.
+    answer = () => null;
+    byTestId("import-movements").click();
+    await settle();
+    expect([byTestId("movements-note"), byTestId("movements-error")]).toEqual([null, null]);
+  });
 });
