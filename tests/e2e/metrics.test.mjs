@@ -6,9 +6,10 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { before, test } from "node:test";
 
-import { CLI, checkPrerequisites, chooseOption, harness, saveScreenshot } from "./helpers.mjs";
+import { CLI, ROOT, checkPrerequisites, chooseOption, harness, pickFileInDialog, saveScreenshot } from "./helpers.mjs";
 
 before(checkPrerequisites);
 
@@ -69,4 +70,27 @@ test("the dashboard's NRR and GRR equal the CLI's, and the formula view shows NR
   await saveScreenshot(session, "metrics-by-segment.png");
   await session.execute(`document.querySelector('[data-testid="warning-list"]').scrollIntoView({ block: "end" });`);
   await saveScreenshot(session, "metrics-early-warning.png");
+});
+
+test("a movements file imported through the open dialog is in the workspace file, as the CLI finds it", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await (await session.byTestId("nav-metrics")).click();
+  await session.waitFor("the metrics headline", async () => (await text(session, "metrics-headline")).startsWith("NRR"));
+
+  // Four movements of demo accounts in 2026-Q1 (the CLI's fixture): an upsell, a downgrade, a
+  // churn and a new logo.
+  const file = path.join(ROOT, "crates/cli/tests/fixtures/metrics_movements.csv");
+  await (await session.byTestId("import-movements")).click();
+  await pickFileInDialog("Import revenue movements", file);
+  await session.waitFor("the movements note", async () => text(session, "movements-note").catch(() => ""));
+  assert.equal(
+    await text(session, "movements-note"),
+    "Imported metrics_movements.csv: 4 movements, dated 2026-02-01 to 2026-03-10.",
+  );
+  await saveScreenshot(session, "metrics-movements.png");
+
+  // The CLI importing the same file again replaces exactly the four rows the app wrote.
+  const out = execFileSync(CLI, ["movements", "import", file, "--db", h.db], { encoding: "utf8" });
+  assert.match(out, /: 4 movements, dated 2026-02-01 to 2026-03-10 \(replacing 4 from its last import\)\.\n$/);
 });
