@@ -182,3 +182,28 @@ test("c. a stress test with a fixed seed has the CLI's P50", async (t) => {
   assert.ok(Math.abs(p50 - expected.p50) <= 0.005, `P50 of ${names.proposed}: page ${cells[2]}, CLI ${expected.p50}`);
   await saveScreenshot(session, "compensation-stress.png");
 });
+
+test("d. Cancel while the sensitivity table runs stops the run and says it was cancelled", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openCompensation(session);
+
+  await (await session.byTestId("comp-tab-stress")).click();
+  // 10,000 trials, then the table's 14 × 10,000: long enough to press Cancel during the table.
+  const input = await session.byTestId("stress-trials-input");
+  await input.clear();
+  await input.type("10000");
+  await (await session.byTestId("stress-run")).click();
+  await session.waitFor("the sensitivity table's progress", async () =>
+    (await text(session, "stress-progress").catch(() => "")).includes("Sensitivity table:"),
+  );
+  await saveScreenshot(session, "compensation-stress-table.png");
+  await (await session.byTestId("stress-cancel")).click();
+  const notice = await session.waitFor("the cancelled notice", async () => text(session, "stress-notice").catch(() => ""));
+  assert.equal(notice, "Stress test cancelled: no new result, nothing saved.");
+  // No result was produced and the run can be started again.
+  const summaryShown = await session.execute("return document.querySelector('[data-testid=\"stress-summary\"]') !== null;", []);
+  assert.equal(summaryShown, false, "no stress summary after a cancelled first run");
+  assert.equal(await text(session, "stress-run"), "Run stress test");
+  await saveScreenshot(session, "compensation-stress-cancelled.png");
+});

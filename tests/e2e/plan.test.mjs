@@ -64,6 +64,11 @@ test("a. the Plan page answers with the CLI's headline and hire-by calendar", as
   assert.equal(headline, expected.headline, "headline: page vs `csplan plan`");
   assert.ok(expected.hires.length > 0, "the demo's plan hires");
   await waitForCalendar(session, cliCalendar(expected), "of `csplan plan`");
+  // The hire-by chart draws late requisitions on their real dates and counts them as the CLI does.
+  const late = expected.hires.filter((hire) => hire.late_by_days > 0).length;
+  const chart = await session.execute("return document.querySelector('[data-testid=\"chart-hires\"] svg').textContent;", []);
+  if (late > 0) assert.match(chart, new RegExp(`; ${late} late`), `the hire chart counts the CLI's ${late} late hires: ${chart}`);
+  else assert.doesNotMatch(chart, /late/, `no hire is late, and the chart says none is: ${chart}`);
   const last = expected.totals.at(-1);
   assert.equal(Number((await (await session.byTestId("kpi-required")).text()).trim()), last.team.required_headcount);
 

@@ -206,6 +206,43 @@ fn a_late_hire_is_drawn_on_its_real_dates_and_marked_late() {
     );
 }
 
+/// "plan starts" sits above the plot, clear of the bars: with 24 rows (the demo plan's count,
+/// 16 of them late) the first late bar begins right under the plot's top edge on its line.
+#[test]
+fn the_plan_start_label_stays_clear_of_late_bars() {
+    let bars: Vec<HireBar> = (0..24)
+        .map(|i| {
+            let (requisition, start, ramped) = if i < 16 {
+                ("2027-01-01", "2027-04-01", "2027-07-01")
+            } else {
+                ("2027-05-03", "2027-08-01", "2027-11-01")
+            };
+            HireBar {
+                label: format!("SMB #{}", i + 1),
+                requisition: date(requisition),
+                start: date(start),
+                ramped: date(ramped),
+                late: i < 16,
+            }
+        })
+        .collect();
+    let svg = hire_timeline(&bars, &ticks(8));
+    let items = texts(&svg);
+    let label = common::text_box(items.iter().find(|t| t.content == "plan starts").unwrap());
+    let bars_top = elements_filled(&svg, "rect", "#D55E00")
+        .iter()
+        .map(|r| common::attribute(r, "y"))
+        // Not the legend's key.
+        .filter(|&y| y > 50.0)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        label.3 <= bars_top,
+        "plan starts ends at y {}, the first bar begins at {bars_top}",
+        label.3
+    );
+    assert!(text_problems(&svg).is_empty(), "{:?}", text_problems(&svg));
+}
+
 /// Without a late hire the legend has no entry for one.
 #[test]
 fn the_late_entry_is_only_in_the_legend_when_a_hire_is_late() {

@@ -9,7 +9,7 @@ use crate::compensation::legend::{Entry, Key, legend};
 use crate::document::fallback;
 use crate::frame::{
     BODY_PX, Canvas, Drawn, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, knockout_text, render, text, tick_style,
+    grid_line, header, render, text, tick_style,
 };
 use crate::measure::{fit, text_width};
 use crate::palette::{BACKGROUND, INK, MUTED, rgb};
@@ -200,15 +200,9 @@ fn draw(root: &Canvas<'_>, hires: &[HireBar], ticks: &[DateTick]) -> Drawn {
             ))?;
             y += 7;
         }
-        let style = text(SMALL_PX, INK, anchor(HPos::Left, VPos::Top));
-        knockout_text(
-            root,
-            PLAN_START,
-            (x + 3, top + 1),
-            SMALL_PX,
-            style,
-            BACKGROUND,
-        )?;
+        // Above the plot, not in it: the late rows' bars begin on this line, under its label.
+        let style = text(SMALL_PX, INK, anchor(HPos::Left, VPos::Bottom));
+        root.draw(&Text::new(PLAN_START, (x + 3, top - 2), style))?;
     }
     let row_px = f64::from(bottom - top) / rows;
     let half = (row_px * 0.32).clamp(1.0, 7.0);
