@@ -115,6 +115,11 @@ test("a. the Compensation page shows the demo's verdict and the CLI's backtest s
   const proposed = cli.plan_summary[1];
   const stay = `${cli.verdict.headline}: ${proposed.top_decile_overlap} of ${proposed.top_decile_size} stay top earners`;
   assert.ok(headline.startsWith(stay), `headline ${JSON.stringify(headline)} starts with ${JSON.stringify(stay)}`);
+  // The variable-cost change under the headline is the engine's, as `csplan comp backtest` prints it.
+  const change = cli.variable_cost_change_pct;
+  const expected = `(${change >= 0 ? "+" : ""}${change.toFixed(1)}%)`;
+  const sub = await text(session, "comp-cost-change");
+  assert.ok(sub.includes(expected), `${JSON.stringify(sub)} shows the CLI's change ${expected}`);
   const verdict = await text(session, "backtest-verdict");
   assert.ok(verdict.startsWith(cli.verdict.headline), `verdict ${JSON.stringify(verdict)}`);
   for (const reason of cli.verdict.why) {
