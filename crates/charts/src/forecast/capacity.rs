@@ -3,13 +3,13 @@
 //! have (§1.3: new hires ramp, people leave), with the P10 to P90 band of the requirement from
 //! the Monte Carlo run, so a leader sees when the gap opens and how sure that is.
 
+use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
 use super::quarters::{labels, name_at};
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::compensation::plans::{PlanStyle, Shape};
-use crate::document::fallback;
 use crate::frame::{
     Canvas, Drawn, Mark, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, knockout_text, mark, render, text, tick_style,
+    grid_line, header, knockout_text, mark, text, tick_style,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, rgb};
@@ -46,33 +46,20 @@ pub struct CapacityQuarter {
 /// its P10-P90 band, the effective team as a green line of squares, and the largest shortfall
 /// in the header.
 pub fn capacity_over_time(quarters: &[CapacityQuarter]) -> String {
-    if let Some(problem) = problem(quarters) {
-        return fallback(TITLE, &problem);
-    }
-    render(TITLE, |root| draw(root, quarters))
+    drawn_if_drawable(TITLE, quarters, problem, draw)
 }
 
-fn problem(quarters: &[CapacityQuarter]) -> Option<String> {
-    quarters.iter().find_map(|q| {
-        let mut values = vec![("required", q.required), ("effective", q.effective)];
-        if let Some((p10, p90)) = q.band {
-            values.extend([("P10", p10), ("P90", p90)]);
-            if p10 > p90 {
-                return Some(format!(
-                    "In {} the P10 ({p10}) is above the P90 ({p90}); the band cannot be drawn.",
-                    q.quarter
-                ));
-            }
-        }
-        values
-            .iter()
-            .find(|(_, v)| !(v.is_finite() && *v >= 0.0))
-            .map(|(field, value)| {
-                format!(
-                    "The {field} CSMs of {} are {value}; CSMs are a number of 0 or more.",
-                    q.quarter
-                )
-            })
+fn problem(q: &CapacityQuarter) -> Option<String> {
+    let values = [("required", q.required), ("effective", q.effective)];
+    undrawable(&values, q.band).map(|problem| match problem {
+        Undrawable::UpsideDown(p10, p90) => format!(
+            "In {} the P10 ({p10}) is above the P90 ({p90}); the band cannot be drawn.",
+            q.quarter
+        ),
+        Undrawable::Value(field, value) => format!(
+            "The {field} CSMs of {} are {value}; CSMs are a number of 0 or more.",
+            q.quarter
+        ),
     })
 }
 
@@ -258,16 +245,16 @@ mod tests {
 
     #[test]
     fn bands_and_values_must_be_drawable() {
-        assert_eq!(problem(&[quarter(1.0, 1.0)]), None);
+        assert_eq!(problem(&quarter(1.0, 1.0)), None);
         let mut upside_down = quarter(1.0, 1.0);
         upside_down.band = Some((3.0, 2.0));
         assert!(
-            problem(&[upside_down])
+            problem(&upside_down)
                 .unwrap()
                 .contains("P10 (3) is above the P90 (2)")
         );
         assert!(
-            problem(&[quarter(f64::NAN, 1.0)])
+            problem(&quarter(f64::NAN, 1.0))
                 .unwrap()
                 .contains("required CSMs")
         );

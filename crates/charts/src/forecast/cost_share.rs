@@ -3,12 +3,12 @@
 //! DOMAIN.md §1.3: "typically we see CS costs in the 5-15% range for established companies and
 //! less than 5% for large organizations" [004 L35].
 
+use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
 use super::quarters::{labels, name_at};
 use crate::compensation::legend::{Entry, Key, legend};
-use crate::document::fallback;
 use crate::frame::{
     Canvas, Drawn, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty, grid_line,
-    header, knockout_text, render, text, tick_style,
+    header, knockout_text, text, tick_style,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, INK, MUTED, rgb};
@@ -43,33 +43,19 @@ pub struct CostShareQuarter {
 /// "CS cost as % of ARR per quarter": a bar per quarter with its value, the P10-P90 whisker when
 /// known, over the 5-15% band for established companies and the 5% line for large ones.
 pub fn cost_share(quarters: &[CostShareQuarter]) -> String {
-    if let Some(problem) = problem(quarters) {
-        return fallback(TITLE, &problem);
-    }
-    render(TITLE, |root| draw(root, quarters))
+    drawn_if_drawable(TITLE, quarters, problem, draw)
 }
 
-fn problem(quarters: &[CostShareQuarter]) -> Option<String> {
-    quarters.iter().find_map(|q| {
-        let mut values = vec![q.percent];
-        if let Some((p10, p90)) = q.band {
-            values.extend([p10, p90]);
-            if p10 > p90 {
-                return Some(format!(
-                    "In {} the P10 ({p10}%) is above the P90 ({p90}%); the whisker cannot be drawn.",
-                    q.quarter
-                ));
-            }
-        }
-        values
-            .iter()
-            .find(|v| !(v.is_finite() && **v >= 0.0))
-            .map(|value| {
-                format!(
-                    "The CS cost of {} is {value}% of ARR; a share is a number of 0 or more.",
-                    q.quarter
-                )
-            })
+fn problem(q: &CostShareQuarter) -> Option<String> {
+    undrawable(&[("share", q.percent)], q.band).map(|problem| match problem {
+        Undrawable::UpsideDown(p10, p90) => format!(
+            "In {} the P10 ({p10}%) is above the P90 ({p90}%); the whisker cannot be drawn.",
+            q.quarter
+        ),
+        Undrawable::Value(_, value) => format!(
+            "The CS cost of {} is {value}% of ARR; a share is a number of 0 or more.",
+            q.quarter
+        ),
     })
 }
 
@@ -234,9 +220,9 @@ mod tests {
 
     #[test]
     fn shares_must_be_drawable() {
-        assert!(problem(&[q(-1.0)]).unwrap().contains("-1% of ARR"));
+        assert!(problem(&q(-1.0)).unwrap().contains("-1% of ARR"));
         let mut upside_down = q(8.0);
         upside_down.band = Some((9.0, 7.0));
-        assert!(problem(&[upside_down]).unwrap().contains("above the P90"));
+        assert!(problem(&upside_down).unwrap().contains("above the P90"));
     }
 }

@@ -6,6 +6,7 @@
 
 mod capacity;
 mod cost_share;
+mod drawable;
 mod hires;
 mod plan;
 mod quarters;
