@@ -70,6 +70,25 @@ fn picked(condition: Condition, book: &[Account]) -> Vec<bool> {
     assign(&set, book).into_iter().map(|i| i == 0).collect()
 }
 
+/// One account per value, named `{prefix}{index}`, with `set` writing the value into it.
+fn book_of<T>(prefix: &str, values: &[T], set: impl Fn(&mut Account, &T)) -> Vec<Account> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let mut a = account(&format!("{prefix}{i}"), "10");
+            set(&mut a, value);
+            a
+        })
+        .collect()
+}
+
+/// The name of the segment `set` gives each account of `book`, in order.
+fn segment_of<'a>(set: &'a RuleSet, book: &[Account]) -> Vec<&'a str> {
+    let names = set.segment_names();
+    assign(set, book).into_iter().map(|i| names[i]).collect()
+}
+
 fn range(field: NumericField, min: Option<f64>, max: Option<f64>) -> Condition {
     Condition::Range(Range { field, min, max })
 }
@@ -98,37 +117,24 @@ fn numeric_ranges_are_half_open_and_skip_missing_values() {
     edge.health_score = 80;
     let big = account("C", "100000.00");
     let book = [small, edge, big];
-    let arr = |min, max| picked(range(NumericField::Arr, min, max), &book);
-    assert_eq!(arr(Some(25000.0), Some(100000.0)), [false, true, false]);
-    assert_eq!(arr(None, Some(25000.0)), [true, false, false]);
-    assert_eq!(arr(Some(100000.0), None), [false, false, true]);
-    assert_eq!(
-        picked(range(NumericField::Employees, Some(0.0), None), &book),
-        [false, true, true],
-        "no employee count never matches"
-    );
-    assert_eq!(
-        picked(range(NumericField::Licenses, Some(50.0), None), &book),
-        [false, true, false]
-    );
-    assert_eq!(
-        picked(
-            range(NumericField::HealthScore, Some(50.0), Some(80.0)),
-            &book
-        ),
-        [false, false, true]
-    );
-    assert_eq!(
-        picked(range(NumericField::Nps, Some(9.0), None), &book),
-        [true, false, false]
-    );
-    assert_eq!(
-        picked(
-            range(NumericField::ActiveUsers, Some(10.0), Some(11.0)),
-            &book
-        ),
-        [true, true, true]
-    );
+    use NumericField::*;
+    for (field, min, max, expected) in [
+        (Arr, Some(25000.0), Some(100000.0), [false, true, false]),
+        (Arr, None, Some(25000.0), [true, false, false]),
+        (Arr, Some(100000.0), None, [false, false, true]),
+        // No employee count never matches.
+        (Employees, Some(0.0), None, [false, true, true]),
+        (Licenses, Some(50.0), None, [false, true, false]),
+        (HealthScore, Some(50.0), Some(80.0), [false, false, true]),
+        (Nps, Some(9.0), None, [true, false, false]),
+        (ActiveUsers, Some(10.0), Some(11.0), [true, true, true]),
+    ] {
+        assert_eq!(
+            picked(range(field, min, max), &book),
+            expected,
+            "{field:?} from {min:?} below {max:?}"
+        );
+    }
 }
 
 #[test]
@@ -150,27 +156,20 @@ fn membership_and_text_matches() {
             values: values.iter().map(|v| v.to_string()).collect(),
         })
     };
-    assert_eq!(
-        picked(one_of(TextField::Region, &["EMEA", "LATAM"]), &book),
-        [true, false]
-    );
-    assert_eq!(
-        picked(one_of(TextField::Plan, &["Enterprise"]), &book),
-        [false, true]
-    );
-    assert_eq!(
-        picked(one_of(TextField::LifecycleStage, &["expansion"]), &book),
-        [false, true]
-    );
-    assert_eq!(
-        picked(one_of(TextField::IcpFit, &["ideal", "bad"]), &book),
-        [false, true]
-    );
-    assert_eq!(
-        picked(one_of(TextField::Industry, &["Software"]), &book),
-        [true, false],
-        "no industry never matches"
-    );
+    for (field, values, expected) in [
+        (TextField::Region, &["EMEA", "LATAM"][..], [true, false]),
+        (TextField::Plan, &["Enterprise"], [false, true]),
+        (TextField::LifecycleStage, &["expansion"], [false, true]),
+        (TextField::IcpFit, &["ideal", "bad"], [false, true]),
+        // No industry never matches.
+        (TextField::Industry, &["Software"], [true, false]),
+    ] {
+        assert_eq!(
+            picked(one_of(field, values), &book),
+            expected,
+            "{field:?} one of {values:?}"
+        );
+    }
     let text = |field, how, text: &str| {
         Condition::Text(TextCondition {
             field,
@@ -178,28 +177,33 @@ fn membership_and_text_matches() {
             text: text.into(),
         })
     };
-    assert_eq!(
-        picked(
-            text(TextField::AccountName, TextMatch::Contains, "LEARNING"),
-            &book
+    for (field, how, pattern, expected) in [
+        (
+            TextField::AccountName,
+            TextMatch::Contains,
+            "LEARNING",
+            [true, false],
         ),
-        [true, false]
-    );
-    assert_eq!(
-        picked(
-            text(TextField::AccountId, TextMatch::Equals, "acc-2"),
-            &book
+        (
+            TextField::AccountId,
+            TextMatch::Equals,
+            "acc-2",
+            [false, true],
         ),
-        [false, true]
-    );
-    assert_eq!(
-        picked(
-            text(TextField::CsmOwner, TextMatch::StartsWith, "hannah"),
-            &book
+        // No owner never matches.
+        (
+            TextField::CsmOwner,
+            TextMatch::StartsWith,
+            "hannah",
+            [true, false],
         ),
-        [true, false],
-        "no owner never matches"
-    );
+    ] {
+        assert_eq!(
+            picked(text(field, how, pattern), &book),
+            expected,
+            "{field:?} {how:?} {pattern:?}"
+        );
+    }
 }
 
 #[test]
@@ -207,15 +211,7 @@ fn dates_usage_and_custom_fields() {
     // Rule set date 2026-01-01: renewing on 2026-01-01 (day 0), 2026-04-01 (day 90),
     // 2026-04-02 (day 91) and 2025-12-31 (already past).
     let renewals = ["2026-01-01", "2026-04-01", "2026-04-02", "2025-12-31"];
-    let book: Vec<Account> = renewals
-        .iter()
-        .enumerate()
-        .map(|(i, day)| {
-            let mut a = account(&format!("R{i}"), "10");
-            a.renewal_date = date(day);
-            a
-        })
-        .collect();
+    let book = book_of("R", &renewals, |a, day| a.renewal_date = date(day));
     assert_eq!(
         picked(Condition::RenewalWithin(RenewalWithin { days: 90 }), &book),
         [true, true, false, false]
@@ -224,31 +220,16 @@ fn dates_usage_and_custom_fields() {
     // Tenure in whole months at 2026-01-01: started 2025-01-01 (12), 2025-01-02 (11),
     // 2023-07-02 (29), 2026-03-01 (not started: -2).
     let starts = ["2025-01-01", "2025-01-02", "2023-07-02", "2026-03-01"];
-    let book: Vec<Account> = starts
-        .iter()
-        .enumerate()
-        .map(|(i, day)| {
-            let mut a = account(&format!("T{i}"), "10");
-            a.contract_start = date(day);
-            a
-        })
-        .collect();
+    let book = book_of("T", &starts, |a, day| a.contract_start = date(day));
     let tenure = |min, max| picked(Condition::TenureMonths(Bounds { min, max }), &book);
     assert_eq!(tenure(Some(12.0), None), [true, false, true, false]);
     assert_eq!(tenure(Some(0.0), Some(12.0)), [false, true, false, false]);
 
     // Usage: 10/20 = 0.5, 39/40 = 0.975, 50/40 = 1.25 (overage), 5/0 (no licences).
     let usage = [(10, 20), (39, 40), (50, 40), (5, 0)];
-    let book: Vec<Account> = usage
-        .iter()
-        .enumerate()
-        .map(|(i, (active, licenses))| {
-            let mut a = account(&format!("U{i}"), "10");
-            a.active_users = *active;
-            a.licenses = *licenses;
-            a
-        })
-        .collect();
+    let book = book_of("U", &usage, |a, &(active, licenses)| {
+        (a.active_users, a.licenses) = (active, licenses);
+    });
     let ratio = |min, max| picked(Condition::UsageRatio(Bounds { min, max }), &book);
     assert_eq!(ratio(None, Some(0.5)), [false, false, false, false]);
     assert_eq!(ratio(Some(0.5), Some(1.0)), [true, true, false, false]);
@@ -291,9 +272,10 @@ fn w2_boundary_probes() {
         account("ACC-0000002", "25000.00"),
         account("ACC-0000003", "24999.99"),
     ];
-    let names = a.segment_names();
-    let got: Vec<&str> = assign(&a, &book).into_iter().map(|i| names[i]).collect();
-    assert_eq!(got, ["Enterprise", "Mid-Market", "Mid-Market", "SMB"]);
+    assert_eq!(
+        segment_of(&a, &book),
+        ["Enterprise", "Mid-Market", "Mid-Market", "SMB"]
+    );
 
     let b = example("examples/rules/w2-ruleset-b.toml");
     let mut ideal = account("X1", "100000.00");
@@ -321,10 +303,8 @@ fn w2_boundary_probes() {
         poor,
         digital,
     ];
-    let names = b.segment_names();
-    let got: Vec<&str> = assign(&b, &book).into_iter().map(|i| names[i]).collect();
     assert_eq!(
-        got,
+        segment_of(&b, &book),
         [
             "Strategic",
             "Enterprise",
@@ -337,31 +317,31 @@ fn w2_boundary_probes() {
     );
 }
 
+/// The four accounts of the hand-worked summaries: A $0.10 (NPS 10, health 90, renews
+/// 2026-02-01), B $0.20 (9, 61, 2026-04-02), C $150,000.00 (7, 50, 2026-04-01), D $99.70 (3, 0,
+/// the default renewal 2026-06-30).
+fn four_answers() -> [Account; 4] {
+    let mut a = account("A", "0.10");
+    (a.nps, a.health_score, a.renewal_date) = (Some(10), 90, date("2026-02-01"));
+    let mut b = account("B", "0.20");
+    (b.nps, b.health_score, b.renewal_date) = (Some(9), 61, date("2026-04-02"));
+    let mut c = account("C", "150000.00");
+    (c.nps, c.health_score, c.renewal_date) = (Some(7), 50, date("2026-04-01"));
+    let mut d = account("D", "99.70");
+    (d.nps, d.health_score) = (Some(3), 0);
+    [a, b, c, d]
+}
+
 /// The summary by hand. NPS (DOMAIN.md §5.6): answers 10, 9, 7, 3 -> 2 promoters, 1 detractor
 /// of 4 -> (2 - 1) / 4 = +25 points. Renewals: within 90 days of 2026-01-01 are A (2026-02-01)
 /// and C (2026-04-01); B (2026-04-02) is not.
 #[test]
 fn summary_by_hand() {
-    let mut a = account("A", "0.10");
-    a.nps = Some(10);
-    a.health_score = 90;
-    a.renewal_date = date("2026-02-01");
-    let mut b = account("B", "0.20");
-    b.nps = Some(9);
-    b.health_score = 61;
-    b.renewal_date = date("2026-04-02");
-    let mut c = account("C", "150000.00");
-    c.nps = Some(7);
-    c.health_score = 50;
-    c.renewal_date = date("2026-04-01");
-    let mut d = account("D", "99.70");
-    d.nps = Some(3);
-    d.health_score = 0;
     let set = rules(vec![rule(
         "Small",
         vec![range(NumericField::Arr, None, Some(100.0))],
     )]);
-    let summary = summarize(&set, &[a, b, c, d]);
+    let summary = summarize(&set, &four_answers());
     assert_eq!(summary.len(), 2);
     let small = &summary[0];
     assert_eq!(small.segment, "Small");
@@ -410,19 +390,11 @@ fn summary_by_hand() {
 ///   $150,000.00; no high-touch segment, so no high-touch line.
 #[test]
 fn book_total_by_hand() {
-    let mut a = account("A", "0.10");
-    (a.nps, a.health_score, a.renewal_date) = (Some(10), 90, date("2026-02-01"));
-    let mut b = account("B", "0.20");
-    (b.nps, b.health_score, b.renewal_date) = (Some(9), 61, date("2026-04-02"));
-    let mut c = account("C", "150000.00");
-    (c.nps, c.health_score, c.renewal_date) = (Some(7), 50, date("2026-04-01"));
-    let mut d = account("D", "99.70");
-    (d.nps, d.health_score) = (Some(3), 0);
     let set = rules(vec![
         rule("Tiny", vec![range(NumericField::Arr, None, Some(1.0))]),
         rule("Small", vec![range(NumericField::Arr, None, Some(100.0))]),
     ]);
-    let summary = summarize(&set, &[a, b, c, d]);
+    let summary = summarize(&set, &four_answers());
     let total = book_total(&summary);
     assert_eq!(total.segments, 3);
     assert_eq!(total.accounts, 4);
@@ -520,11 +492,11 @@ fn segment_books_plan_like_the_tiers() {
     assert_eq!(segment_books(&a, &book[4..]).len(), 1);
 }
 
-#[test]
-fn moves_between_rule_sets() {
+/// W2 rule set A, the same with the Enterprise bound raised to 150,000 (and Mid-Market's top
+/// with it), and a book of five accounts two of which move: $120,000 and $100,000.
+fn raised_enterprise_bound() -> (RuleSet, RuleSet, [Account; 5]) {
     let a = example("examples/rules/w2-ruleset-a.toml");
     let mut raised = a.clone();
-    // Raise the Enterprise bound to 150,000 (and Mid-Market's top with it).
     raised.segments[0].conditions = vec![range(NumericField::Arr, Some(150000.0), None)];
     raised.segments[1].conditions = vec![range(NumericField::Arr, Some(25000.0), Some(150000.0))];
     let book = [
@@ -534,6 +506,12 @@ fn moves_between_rule_sets() {
         account("4", "30000.00"),
         account("5", "10.00"),
     ];
+    (a, raised, book)
+}
+
+#[test]
+fn moves_between_rule_sets() {
+    let (a, raised, book) = raised_enterprise_bound();
     let m = moves(&a, &raised, &book);
     assert_eq!(m.from, ["Enterprise", "Mid-Market", "SMB"]);
     assert_eq!(m.to, ["Enterprise", "Mid-Market", "SMB"]);
@@ -555,17 +533,7 @@ fn moves_between_rule_sets() {
 /// (3 x 12 / 600 = 0.06 CSMs) to 1 (0.02), Mid-Market from 1 (4 / 600) to 3 (12 / 600).
 #[test]
 fn rule_change_shows_moves_and_headcount() {
-    let a = example("examples/rules/w2-ruleset-a.toml");
-    let mut raised = a.clone();
-    raised.segments[0].conditions = vec![range(NumericField::Arr, Some(150000.0), None)];
-    raised.segments[1].conditions = vec![range(NumericField::Arr, Some(25000.0), Some(150000.0))];
-    let book = [
-        account("1", "200000.00"),
-        account("2", "120000.00"),
-        account("3", "100000.00"),
-        account("4", "30000.00"),
-        account("5", "10.00"),
-    ];
+    let (a, raised, book) = raised_enterprise_bound();
     let change = rule_change(&a, &raised, &book, &CapacityParams::default()).unwrap();
     assert_eq!(change.moves.moved_accounts, 2);
     let rows: Vec<(&str, u64, u64)> = change
