@@ -310,24 +310,7 @@ impl Store {
         let file = file.to_path_buf();
         let label = file.display().to_string();
         let kind = SourceKind::of(&file)?;
-        let sheet = options.sheet.clone();
-        let header_file = file.clone();
-        let (info, headers) = blocking(&file, move || {
-            let mut headers = Vec::new();
-            let info = source::read(
-                &header_file,
-                kind,
-                sheet.as_deref(),
-                &ImportProgress::new(),
-                |_, found| {
-                    headers = found;
-                    Ok(false)
-                },
-                |_| false,
-            )?;
-            Ok::<_, StoreError>((info, headers))
-        })
-        .await??;
+        let (info, headers) = read_header(&file, kind, options.sheet.clone()).await?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             let mut problems = report::Problems::default();
             problems.push(
@@ -749,6 +732,32 @@ pub(crate) fn scan_book(
             total,
         });
     }
+}
+
+/// The file's header row alone (and what the source says of itself: encoding, sheets), read on
+/// a blocking thread.
+pub(crate) async fn read_header(
+    file: &Path,
+    kind: SourceKind,
+    sheet: Option<String>,
+) -> Result<(SourceInfo, Vec<String>), StoreError> {
+    let path = file.to_path_buf();
+    blocking(file, move || {
+        let mut headers = Vec::new();
+        let info = source::read(
+            &path,
+            kind,
+            sheet.as_deref(),
+            &ImportProgress::new(),
+            |_, found| {
+                headers = found;
+                Ok(false)
+            },
+            |_| false,
+        )?;
+        Ok((info, headers))
+    })
+    .await?
 }
 
 async fn blocking<T: Send + 'static>(

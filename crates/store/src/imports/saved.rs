@@ -4,9 +4,8 @@
 //! start from, so a caller can change columns of it before importing (the CLI's `--map`).
 
 use super::mapping::{ColumnMapping, MappingOrigin, detect_mapping, signature};
-use super::progress::ImportProgress;
-use super::source::{self, SourceKind};
-use super::{ImportOptions, blocking};
+use super::source::SourceKind;
+use super::{ImportOptions, read_header};
 use crate::header::{self, FileState};
 use crate::names::{self, NameProblem};
 use crate::{Store, StoreError};
@@ -130,7 +129,8 @@ impl Store {
             if let Some(given) = &options.mapping {
                 return Ok((given.clone(), MappingOrigin::Given));
             }
-            let headers = file_headers(file, options.sheet.clone()).await?;
+            let (_, headers) =
+                read_header(file, SourceKind::of(file)?, options.sheet.clone()).await?;
             return Ok((detect_mapping(&headers), MappingOrigin::Detected));
         }
         let store = Store::open_with(path, None, busy_timeout).await?;
@@ -180,28 +180,6 @@ impl Store {
         .map_err(|e| self.db_error(e))?;
         row.map(|row| decode(self, row)).transpose()
     }
-}
-
-/// The header row of `file` (of `sheet` in a workbook); the rows are not read.
-async fn file_headers(file: &Path, sheet: Option<String>) -> Result<Vec<String>, StoreError> {
-    let kind = SourceKind::of(file)?;
-    let path = file.to_path_buf();
-    blocking(file, move || {
-        let mut headers = Vec::new();
-        source::read(
-            &path,
-            kind,
-            sheet.as_deref(),
-            &ImportProgress::new(),
-            |_, found| {
-                headers = found;
-                Ok(false)
-            },
-            |_| false,
-        )?;
-        Ok(headers)
-    })
-    .await?
 }
 
 /// Remembers the mapping for its headers, and under `name` when given; in the import's
