@@ -41,6 +41,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         data::mappings::import_mappings,
         data::mappings::import_mapping_name_check,
         data::mappings::import_mapping_delete,
+        data::mappings::import_mapping_remap,
         data::history::import_history,
         data::history::import_undo,
         segmentation::segment_fields,

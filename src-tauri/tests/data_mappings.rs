@@ -70,3 +70,49 @@ fn a_mapping_saved_under_a_name_is_listed_checked_and_deleted() {
         .unwrap_err();
     assert_eq!(gone["code"], "not-found");
 }
+
+#[test]
+fn a_remapped_column_takes_the_field_from_the_column_that_had_it() {
+    let app = Harness::create("empty.db", csplan_store::NewWorkspace::Empty);
+    let mapping = json!({ "columns": [
+        { "header": "Id", "target": { "kind": "field", "field": "account_id" } },
+        { "header": "ARR", "target": { "kind": "field", "field": "arr" } },
+        { "header": "Contract Value", "target": { "kind": "custom" } },
+        { "header": "MRR", "target": { "kind": "custom" } },
+    ] });
+    let remap = |mapping: &Value, column: usize, target: Value| {
+        app.call(
+            "import_mapping_remap",
+            json!({ "mapping": mapping, "column": column, "target": target }),
+        )
+    };
+    let moved = remap(&mapping, 2, json!({ "kind": "field", "field": "arr" })).unwrap();
+    let kinds = |m: &Value| -> Vec<Value> {
+        m["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["target"].clone())
+            .collect()
+    };
+    assert_eq!(
+        kinds(&moved),
+        vec![
+            json!({ "kind": "field", "field": "account_id" }),
+            json!({ "kind": "custom" }),
+            json!({ "kind": "field", "field": "arr" }),
+            json!({ "kind": "custom" }),
+        ]
+    );
+    // MRR displaces ARR (ARR is 12 x MRR: one of them gives it).
+    let monthly = remap(&moved, 3, json!({ "kind": "mrr" })).unwrap();
+    assert_eq!(monthly["columns"][2]["target"], json!({ "kind": "custom" }));
+    assert_eq!(monthly["columns"][3]["target"], json!({ "kind": "mrr" }));
+
+    let error = remap(&mapping, 9, json!({ "kind": "skip" })).unwrap_err();
+    assert_eq!(error["code"], "invalid-inputs");
+    assert_eq!(
+        error["message"],
+        "the file has 4 columns; there is no column 10"
+    );
+}

@@ -62,6 +62,49 @@ fn a_column_given_a_field_takes_it_from_the_column_that_had_it() {
 }
 
 #[test]
+fn a_column_picked_by_position_moves_the_field_even_when_headers_repeat() {
+    // Two columns both called "ARR" (an export that repeats a header): detection gives the
+    // first the field; the mapping editor picks the second by its position.
+    let detected = detect_mapping(&headers(&["Account ID", "ARR", "ARR", "MRR"]));
+    let targets = |m: &ColumnMapping| m.columns.iter().map(|c| c.target).collect::<Vec<_>>();
+    assert_eq!(
+        targets(&detected),
+        vec![
+            field(AccountField::AccountId),
+            field(AccountField::Arr),
+            ColumnTarget::Custom,
+            ColumnTarget::Custom,
+        ]
+    );
+    let second = detected
+        .with_target_at(2, field(AccountField::Arr))
+        .unwrap();
+    assert_eq!(
+        targets(&second),
+        vec![
+            field(AccountField::AccountId),
+            ColumnTarget::Custom,
+            field(AccountField::Arr),
+            ColumnTarget::Custom,
+        ]
+    );
+    // MRR on the last column displaces the ARR column; ARR back on the first displaces MRR.
+    let monthly = second.with_target_at(3, ColumnTarget::Mrr).unwrap();
+    assert_eq!(monthly.columns[2].target, ColumnTarget::Custom);
+    assert_eq!(monthly.columns[3].target, ColumnTarget::Mrr);
+    let back = monthly.with_target_at(1, field(AccountField::Arr)).unwrap();
+    assert_eq!(back.columns[1].target, field(AccountField::Arr));
+    assert_eq!(back.columns[3].target, ColumnTarget::Custom);
+
+    let error = detected.with_target_at(4, ColumnTarget::Skip).unwrap_err();
+    assert_eq!(error.code(), "invalid-inputs");
+    assert_eq!(
+        error.to_string(),
+        "the file has 4 columns; there is no column 5"
+    );
+}
+
+#[test]
 fn an_unknown_column_or_target_name_is_refused_by_name() {
     let detected = detect_mapping(&headers(&["Account ID", "ARR"]));
     let error = detected

@@ -27,6 +27,8 @@ import type { ImportProgressSnapshot } from "./bindings/ImportProgressSnapshot";
 import type { ImportRecord } from "./bindings/ImportRecord";
 import type { UndoSummary } from "./bindings/UndoSummary";
 import type { SavedMapping } from "./bindings/SavedMapping";
+import type { ColumnMapping } from "./bindings/ColumnMapping";
+import type { ColumnTarget } from "./bindings/ColumnTarget";
 import type { Level } from "./bindings/Level";
 import type { MaturityView } from "./bindings/MaturityView";
 import type { MetricsSetup } from "./bindings/MetricsSetup";
@@ -349,6 +351,10 @@ export const data = {
   importMappingNameCheck: (name: string, replacing: string | null) =>
     call<string>("import_mapping_name_check", { name, replacing }),
   importMappingDelete: (name: string) => call<void>("import_mapping_delete", { name }),
+  /** `mapping` with column `column` (0-based) read as `target`, by the store's rule (the CLI's
+   * --map): the column that held the field, or ARR for MRR and back, becomes a custom field. */
+  importMappingRemap: (mapping: ColumnMapping, column: number, target: ColumnTarget) =>
+    call<ColumnMapping>("import_mapping_remap", { mapping, column, target }),
 };
 
 /** The maturity self-assessment (DOMAIN.md §4). Every change returns nothing; the page re-opens. */

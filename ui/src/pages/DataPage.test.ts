@@ -198,10 +198,45 @@ describe("Data page", () => {
     expect(byTestId("import-close")?.textContent?.trim()).toBe("Cancel, I'll fix the file");
   });
 
+  it("moves a field picked for another column there: the store's answer is previewed and the column that had it noted", async () => {
+    open();
+    await settle();
+    await click("import-pick");
+    const before = previewWithProblems().mapping;
+    // The store's with_target_at answer, by hand: Notes reads ARR, the ARR column keeps its values
+    // as a custom field (store import_mappings test; the CLI's --map).
+    const after = {
+      columns: before.columns.map((c, i) =>
+        i === 2 ? { ...c, target: { kind: "custom" as const } } : i === 4 ? { ...c, target: { kind: "field" as const, field: "arr" as const } } : c,
+      ),
+    };
+    handlers.import_mapping_remap = () => after;
+    handlers.import_preview = (args) => ({ ...previewWithProblems(), mapping: (args.options as ImportOptions).mapping!, mapping_origin: { kind: "given" } });
+    const select = byTestId("mapping-4") as HTMLSelectElement;
+    select.value = "field:arr";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+
+    const remap = calls.find((c) => c.cmd === "import_mapping_remap")!;
+    expect(remap.args).toEqual({ mapping: before, column: 4, target: { kind: "field", field: "arr" } });
+    const preview = calls.find((c) => c.cmd === "import_preview")!;
+    expect((preview.args.options as ImportOptions).mapping).toEqual(after);
+    expect((byTestId("mapping-2") as HTMLSelectElement).value).toBe("custom");
+    expect((byTestId("mapping-4") as HTMLSelectElement).value).toBe("field:arr");
+    expect(byTestId("mapping-moved-2")?.textContent).toBe(
+      "Was ARR: “Notes” gives ARR now, so this column is kept as a custom field",
+    );
+    expect(byTestId("mapping-moved-4")).toBeNull();
+  });
+
   it("previews again with the changed mapping as soon as a column is remapped", async () => {
     open();
     await settle();
     await click("import-pick");
+    handlers.import_mapping_remap = (args) => {
+      const mapping = args.mapping as ImportPreview["mapping"];
+      return { columns: mapping.columns.map((c, i) => (i === args.column ? { ...c, target: args.target } : c)) };
+    };
     handlers.import_preview = (args) => {
       const options = args.options as ImportOptions;
       const health = options.mapping!.columns[3]!.target;

@@ -67,9 +67,7 @@ impl ColumnTarget {
 
 impl ColumnMapping {
     /// This mapping with the column `header` (its exact name, or failing that its only column
-    /// of the same normalised name) read as `target`. A column that held the field before keeps
-    /// its values as a custom field instead, so the change moves the field to `header`; ARR and
-    /// MRR exclude each other the same way.
+    /// of the same normalised name) read as `target`: see [`ColumnMapping::with_target_at`].
     pub fn with_target(
         &self,
         header: &str,
@@ -102,6 +100,29 @@ impl ColumnMapping {
                         .join(", ")
                 ),
             })?;
+        self.with_target_at(position, target)
+    }
+
+    /// This mapping with the column at `position` (0-based, the file's order) read as `target`.
+    /// A column that held the field before keeps its values as a custom field instead, so the
+    /// change moves the field to this column; ARR and MRR exclude each other the same way. The
+    /// CLI's `--map` and the app's mapping editor both change a mapping through here, so a file
+    /// reads the same whichever way its columns were chosen. By position, because an export may
+    /// repeat a header and the editor shows each column.
+    pub fn with_target_at(
+        &self,
+        position: usize,
+        target: ColumnTarget,
+    ) -> Result<ColumnMapping, StoreError> {
+        if position >= self.columns.len() {
+            return Err(StoreError::InvalidInputs {
+                reason: format!(
+                    "the file has {} columns; there is no column {}",
+                    self.columns.len(),
+                    position + 1
+                ),
+            });
+        }
         let arr = ColumnTarget::Field {
             field: AccountField::Arr,
         };

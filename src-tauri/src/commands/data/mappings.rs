@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use csplan_store::SavedMapping;
+use csplan_store::{ColumnMapping, ColumnTarget, SavedMapping};
 use tauri::State;
 
 /// Every saved mapping, named ones first (by name), then those remembered per set of headers.
@@ -35,4 +35,16 @@ pub async fn import_mapping_delete(
     name: String,
 ) -> Result<(), ApiError> {
     Ok(state.store().await?.delete_mapping(&name).await?)
+}
+
+/// `mapping` with the column at `column` (0-based) read as `target`, changed by the store's own
+/// rule (the one `csplan import accounts --map` uses): the column that held the field, or ARR for
+/// MRR and the other way round, becomes a custom field, so no field is ever mapped twice.
+#[tauri::command]
+pub fn import_mapping_remap(
+    mapping: ColumnMapping,
+    column: usize,
+    target: ColumnTarget,
+) -> Result<ColumnMapping, ApiError> {
+    Ok(mapping.with_target_at(column, target)?)
 }

@@ -21,6 +21,24 @@ import {
 /** How often a running preview or import is asked how far it has got. */
 export const PROGRESS_POLL_MS = 150;
 
+/** A column whose field went to another column when the person remapped that one. */
+export interface MovedField {
+  column: number;
+  /** What the column was read as before: now it is kept as a custom field. */
+  was: ColumnTarget;
+  /** The column that reads it now. */
+  takenBy: number;
+}
+
+/** The columns other than `index` whose target the store changed between `before` and `after`. */
+export function movedAway(before: ColumnMapping, after: ColumnMapping, index: number): MovedField[] {
+  return before.columns.flatMap((c, i) =>
+    i !== index && JSON.stringify(c.target) !== JSON.stringify(after.columns[i]?.target)
+      ? [{ column: i, was: c.target, takenBy: index }]
+      : [],
+  );
+}
+
 export type Stage = "idle" | "reading" | "preview" | "importing" | "done";
 
 export class ImportFlow {
@@ -45,6 +63,8 @@ export class ImportFlow {
   nameProblem = $state<string | null>(null);
   /** The name the finished import saved its mapping under. */
   savedUnder = $state<string | null>(null);
+  /** The columns the last change of the mapping took a field from. */
+  moved = $state<MovedField[]>([]);
   /** Each preview request's number: an answer to an outdated one is dropped. */
   #request = 0;
 
@@ -68,6 +88,7 @@ export class ImportFlow {
         return;
       }
       this.mapping = null;
+    this.moved = [];
       this.dateOrder = null;
       this.sheet = null;
       this.outcome = null;
@@ -83,11 +104,21 @@ export class ImportFlow {
     }
   }
 
-  /** Maps column `index` to `target` and previews again. */
-  remap(index: number, target: ColumnTarget): Promise<void> {
+  /** Maps column `index` to `target` and previews again. The store changes the mapping (the rule
+   * `csplan import accounts --map` follows): a column that held the field keeps its values as a
+   * custom field, so the field moves instead of being mapped twice; those columns are noted. */
+  async remap(index: number, target: ColumnTarget): Promise<void> {
     const base = this.mapping ?? this.preview?.mapping;
-    if (!base) return Promise.resolve();
-    this.mapping = { columns: base.columns.map((c, i) => (i === index ? { ...c, target } : c)) };
+    if (!base) return;
+    this.#clearMessages();
+    try {
+      const changed = await data.importMappingRemap(base, index, target);
+      this.moved = movedAway(base, changed, index);
+      this.mapping = changed;
+    } catch (error) {
+      this.error = toApiError(error);
+      return;
+    }
     return this.#refresh();
   }
 
@@ -96,6 +127,7 @@ export class ImportFlow {
   useSaved(name: string): Promise<void> {
     this.savedName = name;
     this.mapping = null;
+    this.moved = [];
     return this.#refresh();
   }
 
@@ -142,6 +174,7 @@ export class ImportFlow {
     this.sheet = sheet;
     // Another sheet has other columns: its own mapping is detected (or the saved one applied).
     this.mapping = null;
+    this.moved = [];
     return this.#refresh();
   }
 
@@ -213,6 +246,7 @@ export class ImportFlow {
     this.stage = "idle";
     this.preview = null;
     this.mapping = null;
+    this.moved = [];
     this.dateOrder = null;
     this.sheet = null;
     this.progress = null;

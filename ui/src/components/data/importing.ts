@@ -30,6 +30,20 @@ export function targetFrom(value: string, fields: FieldChoice[]): ColumnTarget {
   return { kind: "field", field: field.field };
 }
 
+/** A target in words, as the mapping editor's options name it. */
+export function targetLabel(target: ColumnTarget, fields: FieldChoice[]): string {
+  switch (target.kind) {
+    case "field":
+      return fields.find((f) => f.field === target.field)?.label ?? target.field;
+    case "mrr":
+      return "MRR";
+    case "custom":
+      return "a custom field";
+    case "skip":
+      return "ignored";
+  }
+}
+
 export interface ReasonCount {
   /** The reason without any one row's particulars: "… is outside 0 to 100". */
   reason: string;
