@@ -5,8 +5,10 @@
 mod common;
 
 use csplan_domain::Cents;
-use csplan_domain::metrics::{AccountArr, Group, HealthBand, HealthBands, Movements};
-use csplan_store::{GroupBy, MetricsSetup, NewWorkspace, Store, StoreError, WarningThresholds};
+use csplan_domain::metrics::{AccountArr, Group, HealthBand, HealthBands, Metric, Movements};
+use csplan_store::{
+    GroupBy, ImportReport, MetricsSetup, NewWorkspace, Store, StoreError, WarningThresholds,
+};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -62,10 +64,38 @@ const Q2: [Account; 5] = [
     (6, "5000", 90, "9", 31, "2026-08-01", "Bob"),
 ];
 
-async fn workspace(dir: &tempfile::TempDir) -> Store {
-    let store = Store::create(&common::db_path(dir, "w.db"), NewWorkspace::Empty)
+/// A movements file (DOMAIN.md §5.1, §5.5 vocabulary) of `rows` under its header.
+fn movements_file(dir: &Path, name: &str, rows: &[&str]) -> PathBuf {
+    let mut text = "account,date,type,amount\n".to_string();
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text_file(dir, name, &text)
+}
+
+/// The problems of a file the store refused, or a panic naming `what` when it took it.
+fn refused<T: std::fmt::Debug>(result: Result<T, StoreError>, what: &str) -> ImportReport {
+    match result {
+        Err(StoreError::InvalidImport(report)) => report,
+        other => panic!("{what} should be refused: {other:?}"),
+    }
+}
+
+async fn empty_workspace(dir: &tempfile::TempDir) -> Store {
+    Store::create(&common::db_path(dir, "w.db"), NewWorkspace::Empty)
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// The labels of the workspace's snapshots, oldest first.
+async fn snapshot_labels(store: &Store) -> Vec<String> {
+    let snapshots = store.snapshots().await.unwrap();
+    snapshots.into_iter().map(|s| s.label).collect()
+}
+
+async fn workspace(dir: &tempfile::TempDir) -> Store {
+    let store = empty_workspace(dir).await;
     for (file, as_of, label, book) in [
         ("q4.csv", "2025-10-01", "Q4", &Q4[..]),
         ("q1.csv", "2026-01-01", "Q1", &Q1[..]),
@@ -78,12 +108,12 @@ async fn workspace(dir: &tempfile::TempDir) -> Store {
 }
 
 fn value(report: &csplan_store::PeriodReport, group: usize, key: &str) -> Option<f64> {
-    report.groups[group]
-        .metrics
-        .iter()
-        .find(|m| m.key == key)
-        .unwrap()
-        .value
+    metric(&report.groups[group].metrics, key)
+}
+
+/// The value of the metric `key`, which must be among `metrics`.
+fn metric(metrics: &[Metric], key: &str) -> Option<f64> {
+    metrics.iter().find(|m| m.key == key).unwrap().value
 }
 
 #[tokio::test]
@@ -245,9 +275,7 @@ async fn a_period_finds_the_snapshot_at_or_before_each_date() {
 #[tokio::test]
 async fn take_list_and_delete_snapshots() {
     let dir = common::temp_dir();
-    let store = Store::create(&common::db_path(&dir, "w.db"), NewWorkspace::Empty)
-        .await
-        .unwrap();
+    let store = empty_workspace(&dir).await;
     let csv = book_csv(dir.path(), "book.csv", &Q2);
     store.import_accounts_csv(&csv).await.unwrap();
     let taken = store
@@ -267,23 +295,9 @@ async fn take_list_and_delete_snapshots() {
         .await
         .unwrap();
     assert_eq!(added.source, "q1.csv");
-    let listed: Vec<String> = store
-        .snapshots()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.label)
-        .collect();
-    assert_eq!(listed, ["Q1", "Q2 close"]);
+    assert_eq!(snapshot_labels(&store).await, ["Q1", "Q2 close"]);
     store.delete_snapshot(added.id).await.unwrap();
-    let listed: Vec<String> = store
-        .snapshots()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.label)
-        .collect();
-    assert_eq!(listed, ["Q2 close"]);
+    assert_eq!(snapshot_labels(&store).await, ["Q2 close"]);
     assert_eq!(
         store.delete_snapshot(added.id).await.unwrap_err().code(),
         "not-found"
@@ -302,9 +316,7 @@ async fn take_list_and_delete_snapshots() {
 #[tokio::test]
 async fn a_bad_snapshot_file_names_line_and_column_and_writes_nothing() {
     let dir = common::temp_dir();
-    let store = Store::create(&common::db_path(&dir, "w.db"), NewWorkspace::Empty)
-        .await
-        .unwrap();
+    let store = empty_workspace(&dir).await;
     let csv = text_file(
         dir.path(),
         "bad.csv",
@@ -313,11 +325,10 @@ async fn a_bad_snapshot_file_names_line_and_column_and_writes_nothing() {
             common::HEADER
         ),
     );
-    let Err(StoreError::InvalidImport(report)) =
-        store.add_snapshot_csv(&csv, "2026-01-01", "Q1").await
-    else {
-        panic!("the file should be refused");
-    };
+    let report = refused(
+        store.add_snapshot_csv(&csv, "2026-01-01", "Q1").await,
+        "the file",
+    );
     assert_eq!(report.problems[0].line, 2);
     assert_eq!(report.problems[0].column.as_deref(), Some("health_score"));
     assert!(store.snapshots().await.unwrap().is_empty());
@@ -439,16 +450,17 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
     let dir = common::temp_dir();
     let store = workspace(&dir).await;
     // The same changes as Q1 → Q2, written as movements (DOMAIN.md §5.1, §5.5 vocabulary).
-    let file = text_file(
+    let file = movements_file(
         dir.path(),
         "movements.csv",
-        "account,date,type,amount\n\
-         ACC-0000001,2026-02-01,upsell,500\n\
-         ACC-0000002,2026-02-15,downgrade,-800\n\
-         ACC-0000003,2026-03-01,churn,3000\n\
-         ACC-0000004,2026-03-10,new,4000\n\
-         ACC-0000005,2026-03-31,win-back,700\n\
-         ACC-0000006,2026-05-01,expansion,100\n",
+        &[
+            "ACC-0000001,2026-02-01,upsell,500",
+            "ACC-0000002,2026-02-15,downgrade,-800",
+            "ACC-0000003,2026-03-01,churn,3000",
+            "ACC-0000004,2026-03-10,new,4000",
+            "ACC-0000005,2026-03-31,win-back,700",
+            "ACC-0000006,2026-05-01,expansion,100",
+        ],
     );
     let imported = store.import_movements_csv(&file).await.unwrap();
     assert_eq!((imported.rows, imported.replaced), (6, 0));
@@ -468,13 +480,10 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
     // The May row is after the period; the rest nets to the Q2 book exactly.
     assert_eq!(by_file.rows, 5);
     assert_eq!(by_file.book.movements, by_snapshots.groups[0].movements);
-    let nrr = by_file
-        .book
-        .metrics
-        .iter()
-        .find(|m| m.key == "nrr")
-        .unwrap();
-    assert_eq!(nrr.value, Some(7_700.0 / 11_000.0));
+    assert_eq!(
+        metric(&by_file.book.metrics, "nrr"),
+        Some(7_700.0 / 11_000.0)
+    );
     store.close().await;
 }
 
@@ -482,17 +491,16 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
 async fn a_bad_movements_file_names_line_column_and_reason() {
     let dir = common::temp_dir();
     let store = workspace(&dir).await;
-    let file = text_file(
+    let file = movements_file(
         dir.path(),
         "bad.csv",
-        "account,date,type,amount\n\
-         ACC-0000001,2026-02-30,upsell,500\n\
-         ACC-0000002,2026-02-15,refund,80\n\
-         ACC-0000003,2026-03-01,new,-5\n",
+        &[
+            "ACC-0000001,2026-02-30,upsell,500",
+            "ACC-0000002,2026-02-15,refund,80",
+            "ACC-0000003,2026-03-01,new,-5",
+        ],
     );
-    let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&file).await else {
-        panic!("the file should be refused");
-    };
+    let report = refused(store.import_movements_csv(&file).await, "the file");
     let found: Vec<(u64, Option<&str>, &str)> = report
         .problems
         .iter()
@@ -512,9 +520,7 @@ async fn a_bad_movements_file_names_line_column_and_reason() {
             .contains("use new, expansion, contraction, churn or reactivation")
     );
     let missing = text_file(dir.path(), "missing.csv", "account,when,type,amount\n");
-    let Err(StoreError::InvalidImport(report)) = store.import_movements_csv(&missing).await else {
-        panic!("the header should be refused");
-    };
+    let report = refused(store.import_movements_csv(&missing).await, "the header");
     assert_eq!(report.problems[0].column.as_deref(), Some("date"));
     store.close().await;
 }
