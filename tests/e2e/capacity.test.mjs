@@ -149,3 +149,45 @@ test("d. comparing two scenarios shows a Total row", async (t) => {
     assert.ok(total.includes(String(n)), `Total row ${JSON.stringify(total)} shows top-down hires ${n}`);
   }
 });
+
+test("e. Save as new gives an unsaved edit to the new scenario only; the original keeps its saved inputs", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openCapacity(session);
+
+  const original = await selectedOption(session, "scenario-select");
+  assert.ok(original, "a scenario is selected on launch");
+  const before = cliTotal(h.db, ["--scenario", original]);
+  await waitForTopdown(session, before.headcount_topdown, "before the edit");
+  const arr = 900000;
+  const edited = cliTotal(h.db, ["--scenario", original, "--arr-per-csm", String(arr)]);
+  assert.notEqual(edited.headcount_topdown, before.headcount_topdown, "900k per CSM needs a different team");
+
+  // The edit and "Save as new…" at once, as a quick person does: the edit is not saved yet.
+  await session.execute(
+    `const field = document.querySelector('[data-testid="input-arr-per-csm"]');
+     field.value = arguments[0];
+     field.dispatchEvent(new Event("input", { bubbles: true }));
+     document.querySelector('[data-testid="scenario-save-as"]').click();`,
+    [String(arr)],
+  );
+  const name = "E2E quick copy";
+  const input = await session.byTestId("scenario-name-input");
+  await input.clear();
+  await input.type(name);
+  // Typing a name takes a person longer than the autosave's 400 ms pause.
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await (await session.byTestId("scenario-name-confirm")).click();
+  await session.waitFor(`scenario "${name}" to be selected`, async () => (await selectedOption(session, "scenario-select")) === name);
+  await waitSaved(session);
+
+  await waitScenarioInFile(session, h.db, name, edited.headcount_topdown);
+  assert.equal(
+    cliTotal(h.db, ["--scenario", original]).headcount_topdown,
+    before.headcount_topdown,
+    `"${original}" keeps the inputs it had saved`,
+  );
+  await chooseOption(session, "scenario-select", original);
+  await session.waitFor(`"${original}" shows its saved ARR per CSM again`, async () => (await inputNumber(session, "input-arr-per-csm")) !== arr);
+  await waitForTopdown(session, before.headcount_topdown, `"${original}" as saved`);
+});

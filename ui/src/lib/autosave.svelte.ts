@@ -11,7 +11,9 @@ export class Autosave {
   /** What the page's bar says: "Saved", "Unsaved changes", "Saving…" or why it was not saved. */
   status = $state("Saved");
   #timer: ReturnType<typeof setTimeout> | null = null;
-  /** A save waiting for the next `flush` only, with no timer (see `park`). */
+  /** A dialog that may save the edits elsewhere ("Save as new") is open (see `hold`). */
+  #held = false;
+  /** A save waiting, without a timer, for the hold to end or the next `flush`. */
   #parked = false;
   #edits = 0;
   readonly #delayMs: number;
@@ -33,27 +35,41 @@ export class Autosave {
     this.status = "Unsaved changes";
   }
 
-  /** Saves once the edits pause; a newer call restarts the wait. */
+  /** Saves once the edits pause; a newer call restarts the wait. While held, the save waits
+   * for `release` (or a `flush`) instead. */
   schedule() {
     this.cancel();
+    if (this.#held) {
+      this.#parked = true;
+      return;
+    }
     this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
   }
 
-  /** Drops a save that has not started (the item is being deleted); true if one was waiting. */
-  cancel(): boolean {
-    const waiting = this.#timer !== null || this.#parked;
+  /** Drops a save that has not started (the item is being deleted, or its edits were saved
+   * as another item). */
+  cancel() {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#parked = false;
-    return waiting;
   }
 
-  /** Keeps the edits unsaved without a timer: they are written by the next `flush` (opening
-   * another item, leaving the page) or with the next edit, never behind the person's back while
-   * a dialog that was to save them elsewhere is still open. */
-  park() {
-    this.cancel();
-    this.#parked = true;
+  /** While a dialog that may save the edits as another item ("Save as new") is open, no timer
+   * writes them to this one behind it, including a save scheduled by an edit still being
+   * planned: they wait for `release` or for a `flush` (opening another item, leaving the page). */
+  hold() {
+    if (this.#timer) {
+      this.cancel();
+      this.#parked = true;
+    }
+    this.#held = true;
+  }
+
+  /** Ends the hold; a save that waited during it starts its pause again (the dialog was closed
+   * without saving the edits elsewhere). */
+  release() {
+    this.#held = false;
+    if (this.#parked) this.schedule();
   }
 
   /** Saves now if a save is waiting, so opening another item never loses an edit. */

@@ -206,15 +206,24 @@ describe("Capacity page", () => {
     await settle();
   }
 
-  async function saveAsNew(name: string) {
+  async function openSaveAs() {
     target.querySelector<HTMLButtonElement>('[data-testid="scenario-save-as"]')!.click();
     await settle();
+  }
+
+  async function confirmName(name: string) {
     const input = target.querySelector<HTMLInputElement>('[data-testid="scenario-name-input"]')!;
     input.value = name;
     input.dispatchEvent(new Event("input", { bubbles: true }));
     target.querySelector<HTMLButtonElement>('[data-testid="scenario-name-confirm"]')!.click();
     await settle();
   }
+
+  /** Longer than the autosave's pause (400 ms): a person typing the new name. */
+  const pause = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
+  };
 
   const savesTo = (id: number) => calls.filter((c) => c.cmd === "scenario_save" && c.args.id === id);
 
@@ -223,40 +232,74 @@ describe("Capacity page", () => {
     await settle();
     calls = [];
     await typeArrPerCsm("2000000");
-    // Before the autosave's pause is over, the edits are saved as a new scenario.
-    await saveAsNew("Leaner team");
+    // The dialog opens before the autosave's pause is over; the name takes longer to type.
+    await openSaveAs();
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    await confirmName("Leaner team");
     const created = calls.filter((c) => c.cmd === "scenario_create");
     expect(created).toHaveLength(1);
     expect(created[0]!.args.name).toBe("Leaner team");
     expect((created[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
-    // Long after the pause, the original ("Base plan", id 1) has still not been written.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await settle();
+    // Long after, the original ("Base plan", id 1) has still not been written.
+    await pause();
     expect(savesTo(1)).toHaveLength(0);
     expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Saved");
     // Later edits go to the new scenario.
     await typeArrPerCsm("1800000");
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    await settle();
+    await pause();
     expect(savesTo(1)).toHaveLength(0);
     expect(savesTo(2)).toHaveLength(1);
     expect((savesTo(2)[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(180_000_000);
   });
 
-  it("keeps the edits unsaved when the new name is taken, and saves them to the open scenario only on leaving it", async () => {
+  it("holds an edit that is still being planned when the dialog opens", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    calls = [];
+    // The same moment: the plan for the edit has not answered when Save as new is pressed.
+    const field = target.querySelector<HTMLInputElement>('[data-testid="input-arr-per-csm"]')!;
+    field.value = "2000000";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    target.querySelector<HTMLButtonElement>('[data-testid="scenario-save-as"]')!.click();
+    await settle();
+    expect(calls.filter((c) => c.cmd === "capacity_plan")).toHaveLength(1);
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    await confirmName("Leaner team");
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    expect((calls.find((c) => c.cmd === "scenario_create")!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
+  });
+
+  it("holds the edits while a refused name is corrected, and saves them to the open scenario when the dialog is cancelled", async () => {
     takenNames = ["Base plan"];
     component = mount(CapacityPage, { target });
     await settle();
     calls = [];
     await typeArrPerCsm("2000000");
-    await saveAsNew("Base plan");
+    await openSaveAs();
+    await confirmName("Base plan");
     expect(target.textContent).toContain("already exists; choose another name.");
     // The dialog is still open: nothing is written behind it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await settle();
+    await pause();
     expect(savesTo(1)).toHaveLength(0);
     expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Unsaved changes");
-    // Leaving the page writes them where they were typed, so nothing typed is lost.
+    // Cancelled: the edits belong to the open scenario after all, so nothing typed is lost.
+    const cancel = [...target.querySelectorAll<HTMLButtonElement>("dialog button")].find((b) => b.textContent === "Cancel")!;
+    cancel.click();
+    await pause();
+    expect(savesTo(1)).toHaveLength(1);
+    expect((savesTo(1)[0]!.args.inputs as ScenarioInputs).params.arr_per_csm).toBe(200_000_000);
+    expect(target.querySelector('[data-testid="save-status"]')?.textContent).toBe("Saved");
+  });
+
+  it("saves edits held by an open Save-as dialog to the open scenario when the page is left", async () => {
+    component = mount(CapacityPage, { target });
+    await settle();
+    calls = [];
+    await typeArrPerCsm("2000000");
+    await openSaveAs();
     unmount(component!);
     component = null;
     await settle();
