@@ -2,39 +2,38 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 mod common;
-use common::{csplan, fixture, repo, s, shared_book, text};
+use common::{failure, fixture, ok, repo, s, shared_book};
 
 /// A workspace holding the 1k-account book of shared/bench (gen_book.py 1k, seed 42).
 fn imported_1k(dir: &Path) -> PathBuf {
     let db = dir.join("book.db");
-    let out = csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains("1000 accounts added, 0 updated"),
-        "{}",
-        text(&out.stdout)
-    );
+    let out = ok(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
+    assert!(out.contains("1000 accounts added, 0 updated"), "{out}");
     db
+}
+
+/// The Total row of `csplan capacity --format json` on `db` with `flags`.
+fn capacity_total(db: &Path, flags: &[&str]) -> serde_json::Value {
+    let args = [
+        &["capacity", "--db", s(db)][..],
+        flags,
+        &["--format", "json"],
+    ]
+    .concat();
+    let rows: serde_json::Value = serde_json::from_str(&ok(&args)).unwrap();
+    rows.as_array().unwrap().last().unwrap().clone()
 }
 
 #[test]
 fn demo_creates_a_workspace_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let out = csplan(&["demo", "--db", s(&db)]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Created the demo workspace"));
+    assert!(ok(&["demo", "--db", s(&db)]).contains("Created the demo workspace"));
     let before = std::fs::read(&db).unwrap();
-    let again = csplan(&["demo", "--db", s(&db)]);
-    assert!(!again.status.success());
-    assert!(
-        text(&again.stderr).contains(s(&db)),
-        "{}",
-        text(&again.stderr)
-    );
+    let again = failure(&["demo", "--db", s(&db)]);
+    assert!(again.contains(s(&db)), "{again}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
@@ -49,7 +48,7 @@ fn capacity_reproduces_w3_on_the_1k_book() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
     let catalog = repo("examples/w3-catalog.csv");
-    let out = csplan(&[
+    let csv = ok(&[
         "capacity",
         "--db",
         s(&db),
@@ -58,8 +57,6 @@ fn capacity_reproduces_w3_on_the_1k_book() {
         "--format",
         "csv",
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let csv = text(&out.stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with(
         "segment,accounts,total_arr,csms_topdown,headcount_topdown,customers_per_csm_topdown,\
@@ -102,24 +99,19 @@ fn capacity_reproduces_w3_on_the_1k_book() {
 fn capacity_json_and_flags_override_the_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
-    let out = csplan(&[
-        "capacity",
-        "--db",
-        s(&db),
-        "--arr-per-csm",
-        "750000",
-        "--activities-per-csm",
-        "300",
-        "--tier-bounds",
-        "50000,10000",
-        "--catalog",
-        s(&repo("examples/w3-catalog.csv")),
-        "--format",
-        "json",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let total = rows.as_array().unwrap().last().unwrap();
+    let total = capacity_total(
+        &db,
+        &[
+            "--arr-per-csm",
+            "750000",
+            "--activities-per-csm",
+            "300",
+            "--tier-bounds",
+            "50000,10000",
+            "--catalog",
+            s(&repo("examples/w3-catalog.csv")),
+        ],
+    );
     assert_eq!(total["segment"], "Total");
     assert_eq!(total["accounts"], 1000);
     // Halving ARR per CSM doubles the top-down FTE: 17,213,269.45 / 750,000.
@@ -132,15 +124,13 @@ fn capacity_json_and_flags_override_the_defaults() {
 fn table_output_answers_the_question() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
-    let out = csplan(&[
+    let table = ok(&[
         "capacity",
         "--db",
         s(&db),
         "--catalog",
         s(&repo("examples/w3-catalog.csv")),
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let table = text(&out.stdout);
     assert!(
         table.starts_with("How many CSMs do we need? 12 CSMs top-down, 5 bottom-up"),
         "{table}"
@@ -153,46 +143,39 @@ fn table_output_answers_the_question() {
 fn reimport_updates_instead_of_duplicating() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
-    let out = csplan(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("0 accounts added, 1000 updated"));
+    let out = ok(&["import", "accounts", s(&shared_book()), "--db", s(&db)]);
+    assert!(out.contains("0 accounts added, 1000 updated"), "{out}");
 }
 
 #[test]
 fn an_invalid_import_names_line_and_column_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
-    let out = csplan(&[
+    let message = failure(&[
         "import",
         "accounts",
         s(&fixture("accounts_bad.csv")),
         "--db",
         s(&db),
     ]);
-    assert!(!out.status.success());
-    let message = text(&out.stderr);
     assert!(message.contains("accounts_bad.csv"), "{message}");
     assert!(message.contains("line 5"), "{message}");
     assert!(message.contains("health_score"), "{message}");
     // The book is still the 1k book: W3's Total row is unchanged.
-    let out = csplan(&["capacity", "--db", s(&db), "--format", "json"]);
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().last().unwrap()["accounts"], 1000);
+    assert_eq!(capacity_total(&db, &[])["accounts"], 1000);
 }
 
 #[test]
 fn a_bad_catalogue_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported_1k(dir.path());
-    let out = csplan(&[
+    let message = failure(&[
         "capacity",
         "--db",
         s(&db),
         "--catalog",
         s(&fixture("bad_catalog.csv")),
     ]);
-    assert!(!out.status.success());
-    let message = text(&out.stderr);
     assert!(
         message.contains("bad_catalog.csv, line 3, column per_customer_per_month"),
         "{message}"
@@ -203,59 +186,31 @@ fn a_bad_catalogue_names_line_and_column() {
 fn bad_flags_and_missing_workspaces_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere.db");
-    let out = csplan(&["capacity", "--db", s(&missing)]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains(s(&missing)));
+    assert!(failure(&["capacity", "--db", s(&missing)]).contains(s(&missing)));
     assert!(!missing.exists(), "capacity must not create a workspace");
 
     let db = imported_1k(dir.path());
-    let out = csplan(&["capacity", "--db", s(&db), "--tier-bounds", "25000,100000"]);
-    assert!(!out.status.success());
+    let reversed = failure(&["capacity", "--db", s(&db), "--tier-bounds", "25000,100000"]);
     assert!(
-        text(&out.stderr).contains("must be below the Enterprise bound"),
-        "{}",
-        text(&out.stderr)
+        reversed.contains("must be below the Enterprise bound"),
+        "{reversed}"
     );
-    let out = csplan(&["capacity", "--db", s(&db), "--arr-per-csm", "1.5M"]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("--arr-per-csm 1.5M"));
+    let unparsed = failure(&["capacity", "--db", s(&db), "--arr-per-csm", "1.5M"]);
+    assert!(unparsed.contains("--arr-per-csm 1.5M"), "{unparsed}");
 }
 
 #[test]
 fn a_saved_scenario_drives_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    assert!(csplan(&["demo", "--db", s(&db)]).status.success());
-    let base = csplan(&[
-        "capacity",
-        "--db",
-        s(&db),
-        "--scenario",
-        "Base plan",
-        "--format",
-        "json",
-    ]);
-    let digital = csplan(&[
-        "capacity",
-        "--db",
-        s(&db),
-        "--scenario",
-        "Digital-first SMB",
-        "--format",
-        "json",
-    ]);
-    assert!(base.status.success() && digital.status.success());
-    let total = |out: &Output| {
-        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        rows.as_array().unwrap().last().unwrap().clone()
-    };
+    ok(&["demo", "--db", s(&db)]);
     // Digital-first SMB carries $2M per CSM instead of $1.5M: 3/4 of the top-down FTE.
-    let (b, d) = (total(&base), total(&digital));
+    let b = capacity_total(&db, &["--scenario", "Base plan"]);
+    let d = capacity_total(&db, &["--scenario", "Digital-first SMB"]);
     let ratio = d["csms_topdown"].as_f64().unwrap() / b["csms_topdown"].as_f64().unwrap();
     assert!((ratio - 0.75).abs() < 1e-12, "{ratio}");
-    let unknown = csplan(&["capacity", "--db", s(&db), "--scenario", "Nope"]);
-    assert!(!unknown.status.success());
-    assert!(text(&unknown.stderr).contains("Nope"));
+    let unknown = failure(&["capacity", "--db", s(&db), "--scenario", "Nope"]);
+    assert!(unknown.contains("Nope"), "{unknown}");
 }
 
 /// The shared 200-CSM history into the demo workspace: the demo's 12 CSMs (CSM-001..012) overlap
@@ -265,23 +220,21 @@ fn a_saved_scenario_drives_the_plan() {
 fn history_imports_into_a_workspace_and_updates_on_reimport() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    assert!(csplan(&["demo", "--db", s(&db)]).status.success());
+    ok(&["demo", "--db", s(&db)]);
     let history = shared_book().with_file_name("csm_history.csv");
-    let out = csplan(&["import", "history", s(&history), "--db", s(&db)]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let import = ["import", "history", s(&history), "--db", s(&db)];
+    let first = ok(&import);
     assert!(
-        text(&out.stdout).contains("200 CSMs over 8 quarters; 1504 rows added, 96 updated"),
-        "{}",
-        text(&out.stdout)
+        first.contains("200 CSMs over 8 quarters; 1504 rows added, 96 updated"),
+        "{first}"
     );
-    let again = csplan(&["import", "history", s(&history), "--db", s(&db)]);
-    assert!(text(&again.stdout).contains("0 rows added, 1600 updated"));
-    let missing = csplan(&[
+    let again = ok(&import);
+    assert!(again.contains("0 rows added, 1600 updated"), "{again}");
+    failure(&[
         "import",
         "history",
         s(&history),
         "--db",
         s(&dir.path().join("no.db")),
     ]);
-    assert!(!missing.status.success());
 }
