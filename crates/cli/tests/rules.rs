@@ -7,17 +7,7 @@ use serde_json::Value;
 use std::path::Path;
 
 mod common;
-use common::csplan;
-
-fn ok(args: &[&str]) -> String {
-    let out = csplan(args);
-    assert!(
-        out.status.success(),
-        "csplan {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{failure, ok};
 
 const BOOK: &str = "account_id,account_name,arr,employees,industry,region,plan,contract_start,renewal_date,lifecycle_stage,health_score,nps,active_users,licenses,csm_owner,icp_fit
 ACC-0000001,Alpha,150000.00,500,Software,NA,Enterprise,2024-01-01,2026-03-01,adoption,80,9,90,100,Dana,ideal
@@ -131,7 +121,7 @@ fn list_export_import_round_trip() {
     );
     let toml = ok(&["rules", "export", "COVERAGE", "--db", &db]);
     let json_path = dir.path().join("coverage.json");
-    ok(&[
+    let export_json = [
         "rules",
         "export",
         "Coverage",
@@ -141,21 +131,11 @@ fn list_export_import_round_trip() {
         "json",
         "--out",
         json_path.to_str().unwrap(),
-    ]);
+    ];
+    ok(&export_json);
     // Writing over an existing file is refused.
-    let again = csplan(&[
-        "rules",
-        "export",
-        "Coverage",
-        "--db",
-        &db,
-        "--format",
-        "json",
-        "--out",
-        json_path.to_str().unwrap(),
-    ]);
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let again = failure(&export_json);
+    assert!(again.contains("already exists"), "{again}");
     assert_eq!(
         ok(&["rules", "import", json_path.to_str().unwrap(), "--db", &db]),
         "Saved \"Coverage (2)\" (3 segments: Strategic, Enterprise, SMB).\n"
@@ -166,9 +146,7 @@ fn list_export_import_round_trip() {
         toml.replace("name = \"Coverage\"", "name = \"Coverage (2)\"")
     );
 
-    let missing = csplan(&["segment", "--db", &db, "--rules", "Nope"]);
-    assert!(!missing.status.success());
-    let message = String::from_utf8_lossy(&missing.stderr);
+    let message = failure(&["segment", "--db", &db, "--rules", "Nope"]);
     assert!(
         message
             .contains("no rule set of that name (saved rule sets: \"Coverage\", \"Coverage (2)\")"),
