@@ -14,7 +14,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{csplan, ok, s, text};
+use common::{failure, ok, s};
 
 fn growing_book() -> ForecastInputs {
     let segment = SegmentForecast {
@@ -200,46 +200,22 @@ fn csv_and_exports_write_the_same_plan() {
     );
     assert!(lines[8].starts_with("Total,Q4 2027,"), "{}", lines[8]);
 
+    // `csplan export plan` with `flags` (the plan by default) as `format` into `out`.
+    let export = |flags: &[&str], format: &str, out: &Path| {
+        let head = ["export", "plan", "--db", s(&db)];
+        ok(&[&head[..], flags, &["--format", format, "--out", s(out)]].concat());
+    };
     let out = dir.path().join("plan.csv");
-    ok(&[
-        "export",
-        "plan",
-        "--db",
-        s(&db),
-        "--scenario",
-        "Growing book",
-        "--format",
-        "csv",
-        "--out",
-        s(&out),
-    ]);
+    export(&["--scenario", "Growing book"], "csv", &out);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), csv);
 
     let xlsx = dir.path().join("plan.xlsx");
-    ok(&[
-        "export",
-        "plan",
-        "--db",
-        s(&db),
-        "--format",
-        "xlsx",
-        "--out",
-        s(&xlsx),
-    ]);
+    export(&[], "xlsx", &xlsx);
     let bytes = std::fs::read(&xlsx).unwrap();
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
 
     let html = dir.path().join("plan.html");
-    ok(&[
-        "export",
-        "plan",
-        "--db",
-        s(&db),
-        "--format",
-        "html",
-        "--out",
-        s(&html),
-    ]);
+    export(&[], "html", &html);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("15 CSMs needed by Q4 2027"));
@@ -250,26 +226,17 @@ fn csv_and_exports_write_the_same_plan() {
 fn bad_requests_say_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let db = workspace(&dir);
-    let out = csplan(&["plan", "--db", s(&db), "--scenario", "Nope"]);
-    assert!(!out.status.success());
+    let unknown = failure(&["plan", "--db", s(&db), "--scenario", "Nope"]);
     assert!(
-        text(&out.stderr).contains("The plan \"Nope\" is not in the workspace"),
-        "{}",
-        text(&out.stderr)
+        unknown.contains("The plan \"Nope\" is not in the workspace"),
+        "{unknown}"
     );
-    let out = csplan(&["plan", "--db", s(&db), "--quarters", "20"]);
-    assert!(!out.status.success());
+    let long = failure(&["plan", "--db", s(&db), "--quarters", "20"]);
     assert!(
-        text(&out.stderr).contains("A plan covers 2 to 12 quarters (it asks for 20)"),
-        "{}",
-        text(&out.stderr)
+        long.contains("A plan covers 2 to 12 quarters (it asks for 20)"),
+        "{long}"
     );
     let missing = dir.path().join("missing.db");
-    let out = csplan(&["plan", "--db", s(&missing)]);
-    assert!(!out.status.success());
-    assert!(
-        text(&out.stderr).contains("There is no workspace at"),
-        "{}",
-        text(&out.stderr)
-    );
+    let nowhere = failure(&["plan", "--db", s(&missing)]);
+    assert!(nowhere.contains("There is no workspace at"), "{nowhere}");
 }
