@@ -8,7 +8,7 @@ use csplan_store::{NewWorkspace, RespondentRecord, Store};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{csplan, ok, s, text};
+use common::{failure, ok, s};
 
 fn answers(levels: &str) -> Vec<Answer> {
     (1u8..)
@@ -89,6 +89,12 @@ fn dees_file(dee: &RespondentRecord, levels: &str) -> AnswersFile {
     )
 }
 
+/// `csplan maturity report` of the assessment `name` on `db` with `flags`, which must succeed.
+fn report(db: &Path, name: &str, flags: &[&str]) -> String {
+    let head = ["maturity", "report", "--db", s(db), "--assessment", name];
+    ok(&[&head[..], flags].concat())
+}
+
 #[test]
 fn list_shows_every_assessment_newest_first() {
     let dir = tempfile::tempdir().unwrap();
@@ -119,17 +125,8 @@ fn list_shows_every_assessment_newest_first() {
 fn report_json_and_table_carry_the_hand_worked_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = hand_made(dir.path());
-    let json: serde_json::Value = serde_json::from_str(&ok(&[
-        "maturity",
-        "report",
-        "--db",
-        s(&db),
-        "--assessment",
-        "board REVIEW",
-        "--format",
-        "json",
-    ]))
-    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&db, "board REVIEW", &["--format", "json"])).unwrap();
     let card = &json["scorecard"];
     assert_eq!(json["assessment"], "Board review");
     assert_eq!(
@@ -169,14 +166,7 @@ fn report_json_and_table_carry_the_hand_worked_numbers() {
         "tokens stay in the workspace"
     );
 
-    let table = ok(&[
-        "maturity",
-        "report",
-        "--db",
-        s(&db),
-        "--assessment",
-        "Board review",
-    ]);
+    let table = report(&db, "Board review", &[]);
     assert!(
         table.starts_with("Board review (2026-03-31): overall maturity 1.4 of 3, 9 of 9 questions answered, 4 respondents."),
         "{table}"
@@ -201,18 +191,7 @@ fn report_json_and_table_carry_the_hand_worked_numbers() {
 fn report_html_and_csv_are_the_shareable_documents() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = hand_made(dir.path());
-    let args = |format| {
-        ok(&[
-            "maturity",
-            "report",
-            "--db",
-            s(&db),
-            "--assessment",
-            "Board review",
-            "--format",
-            format,
-        ])
-    };
+    let args = |format| report(&db, "Board review", &["--format", format]);
     let html = args("html");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Overall maturity: <strong>1.4</strong>"));
@@ -221,9 +200,7 @@ fn report_html_and_csv_are_the_shareable_documents() {
     assert_eq!(csv.lines().count(), 1 + 4 * 9);
     assert!(csv.starts_with("assessment,assessed_on,respondent,role,question,"));
 
-    let missing = csplan(&["maturity", "report", "--db", s(&db), "--assessment", "Q4"]);
-    assert!(!missing.status.success());
-    let message = text(&missing.stderr);
+    let message = failure(&["maturity", "report", "--db", s(&db), "--assessment", "Q4"]);
     assert!(
         message.contains("no assessment named \"Q4\"")
             && message.contains("\"Board review\", \"Kick-off\""),
@@ -310,9 +287,7 @@ fn a_tampered_or_foreign_answers_file_is_refused_and_changes_nothing() {
             "cannot read the answers file",
         ),
     ] {
-        let out = csplan(&["maturity", "import-answers", s(file), "--db", s(&db)]);
-        assert!(!out.status.success(), "{}", s(file));
-        let message = text(&out.stderr);
+        let message = failure(&["maturity", "import-answers", s(file), "--db", s(&db)]);
         assert!(message.contains(reason), "{message}");
         assert!(message.contains(s(file)), "names the file: {message}");
         assert_eq!(std::fs::read(&db).unwrap(), before, "{reason}");
