@@ -1,4 +1,34 @@
-//! Text into HTML: everything a user typed (names, evidence, notes) goes through `escape`.
+//! Text into HTML: everything a user typed (names, evidence, notes) goes through `escape`; and
+//! the self-contained page every HTML document is written into.
+
+/// The policy of a page that only shows: its own styles and inline images, nothing loaded, no
+/// script, so a report opened from an email attachment cannot reach the network.
+pub(crate) const NO_SCRIPT_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// One self-contained page: `title` (escaped here) and `css` in the head under the content
+/// security policy `csp`, `main` inside `<main>`, then `after_main` (scripts) before `</body>`.
+pub(crate) fn page(title: &str, csp: &str, css: &str, main: &str, after_main: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<title>{title}</title>
+<style>
+{css}</style>
+</head>
+<body>
+<main>
+{main}</main>
+{after_main}</body>
+</html>
+"#,
+        title = escape(title),
+    )
+}
 
 /// Escapes the five characters that could end an attribute or start markup.
 pub(crate) fn escape(text: &str) -> String {

@@ -5,7 +5,7 @@
 
 use super::PlanDocument;
 use super::sheets::{Cell, sheets};
-use crate::html::escape;
+use crate::html::{NO_SCRIPT_CSP, escape, page};
 use csplan_charts::forecast::plan_charts;
 use std::fmt::Write;
 
@@ -206,24 +206,12 @@ pub fn forecast_report_html(doc: &PlanDocument<'_>) -> String {
     quarters(doc, &mut body);
     body.push_str("</div>\n</section>\n<h2>Assumptions</h2>\n");
     assumptions(doc, &mut body);
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>
-{CSS}</style>
-</head>
-<body>
-<main>
-{body}<footer>Made with CS Plan. Benchmarks: CS cost 5-15% of revenue for established companies, under 5% for large organisations (DOMAIN.md §1.3, 004 L35); CS Magic Number above 5.0 (DOMAIN.md §5.2, 002 L15). Ramp, lead time, attrition and costs are the plan's own inputs: the sources give none.</footer>
-</main>
-</body>
-</html>
-"#,
-        title = escape(&format!("{} – CS capacity plan", doc.name)),
+    body.push_str("<footer>Made with CS Plan. Benchmarks: CS cost 5-15% of revenue for established companies, under 5% for large organisations (DOMAIN.md §1.3, 004 L35); CS Magic Number above 5.0 (DOMAIN.md §5.2, 002 L15). Ramp, lead time, attrition and costs are the plan's own inputs: the sources give none.</footer>\n");
+    page(
+        &format!("{} – CS capacity plan", doc.name),
+        NO_SCRIPT_CSP,
+        CSS,
+        &body,
+        "",
     )
 }

@@ -6,7 +6,7 @@
 mod sections;
 
 use crate::AssessmentHeader;
-use crate::html::escape;
+use crate::html::{NO_SCRIPT_CSP, escape, page};
 use csplan_domain::maturity::{RespondentAnswers, TrendPoint, action_plan, questions, score};
 
 const CSS: &str = include_str!("report.css");
@@ -29,28 +29,17 @@ pub fn maturity_report_html(
     sections::trend(&mut body, assessment, trend);
     sections::action_plan(&mut body, &card, &actions);
     sections::evidence(&mut body, respondents, &questions);
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>
-{css}</style>
-</head>
-<body>
-<main>
-{body}<footer>Made with CS Plan. The 9 questions and their level statements are quoted from the
+    let footer = format!(
+        "<footer>Made with CS Plan. The 9 questions and their level statements are quoted from the
 source (004_9d0b17255f58d23b.txt, with line numbers); the question headings are CS Plan's wording,
-as the source gives none. {convention}.</footer>
-</main>
-</body>
-</html>
-"#,
-        title = escape(&format!("{} – maturity report", assessment.name)),
-        css = CSS,
+as the source gives none. {convention}.</footer>\n",
         convention = escape(&card.convention),
+    );
+    page(
+        &format!("{} – maturity report", assessment.name),
+        NO_SCRIPT_CSP,
+        CSS,
+        &(body + &footer),
+        "",
     )
 }

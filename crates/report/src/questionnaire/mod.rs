@@ -5,7 +5,7 @@
 //! downloads it for the respondent to send back.
 
 use crate::AssessmentHeader;
-use crate::html::{escape, script_json};
+use crate::html::{escape, page, script_json};
 use csplan_domain::maturity::answers_file::{FORMAT, VERSION};
 use csplan_domain::maturity::{Answer, Question, RespondentAnswers};
 use serde_json::json;
@@ -73,20 +73,8 @@ pub fn questionnaire_html(
             .find(|a| a.question == question.number);
         push_question(&mut body, question, given);
     }
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>{title}</title>
-<style>
-{css}</style>
-</head>
-<body>
-<main>
-<h1>{assessment_name}</h1>
+    let main = format!(
+        r#"<h1>{assessment_name}</h1>
 <p class="who">Maturity self-assessment of {assessed_on} · questionnaire for {who}</p>
 <div class="how">
 <p>Answer on your own: for each of the 9 questions pick the statement that describes the company
@@ -107,25 +95,23 @@ quoted from the source, with their line numbers.</p>
 </details>
 </div>
 </form>
-</main>
-<script type="application/json" id="csplan-meta">{meta}</script>
+"#,
+        assessment_name = escape(&assessment.name),
+        assessed_on = escape(&assessment.assessed_on),
+    );
+    let scripts = format!(
+        r#"<script type="application/json" id="csplan-meta">{meta}</script>
 <script id="{script_id}">
 {answers_js}</script>
 <script>
 {form_js}</script>
-</body>
-</html>
 "#,
-        csp = CSP,
-        title = escape(&title),
-        css = CSS,
-        assessment_name = escape(&assessment.name),
-        assessed_on = escape(&assessment.assessed_on),
         meta = script_json(&meta),
         script_id = QUESTIONNAIRE_SCRIPT_ID,
         answers_js = ANSWERS_JS,
         form_js = FORM_JS,
-    )
+    );
+    page(&title, CSP, CSS, &main, &scripts)
 }
 
 fn push_question(out: &mut String, question: &Question, given: Option<&Answer>) {
