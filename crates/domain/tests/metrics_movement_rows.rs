@@ -57,7 +57,15 @@ fn bad_rows_are_refused_naming_line_and_field() {
         err(" ", "2024-01-01", "new", "10"),
         MovementRowError::NoAccount { line: 7 }
     );
-    for date in ["2023-02-29", "2024-13-01", "2024-1-01", "01/02/2024", ""] {
+    for date in [
+        "2023-02-29",
+        "2100-02-29",
+        "0000-01-01",
+        "2024-13-01",
+        "2024-1-01",
+        "01/02/2024",
+        "",
+    ] {
         assert!(
             matches!(
                 err("a", date, "new", "10"),

@@ -5,6 +5,7 @@
 
 use super::movements::{AccountArr, Movement, MovementKind, Movements, customers};
 use crate::money::Cents;
+use crate::segmentation::IsoDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use ts_rs::TS;
@@ -86,7 +87,7 @@ pub fn parse_movement_row(
         return Err(MovementRowError::NoAccount { line });
     }
     let date = date.trim();
-    if !is_iso_date(date) {
+    if IsoDate::parse(date).is_err() {
         return Err(MovementRowError::Date {
             line,
             value: date.to_string(),
@@ -124,37 +125,6 @@ pub fn parse_movement_row(
             amount: Cents(value.0.abs()),
         },
     })
-}
-
-/// `YYYY-MM-DD` naming a day that exists (leap years included).
-fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shape {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (
-        text[0..4].parse::<u32>(),
-        text[5..7].parse::<u32>(),
-        text[8..10].parse::<u32>(),
-    ) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        _ => return false,
-    };
-    year >= 1 && (1..=days).contains(&day)
 }
 
 /// Why the rows of a movements file do not fit the book at the start of the period; the
