@@ -7,6 +7,7 @@ mod movements;
 mod period;
 mod setup;
 mod snapshots;
+mod source_file;
 mod warnings;
 
 pub use movements::{MovementsImport, MovementsPeriod};

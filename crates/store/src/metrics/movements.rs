@@ -7,6 +7,7 @@
 use super::period::GroupReport;
 use super::setup::MetricsSetup;
 use super::snapshots::Snapshot;
+use super::source_file::{read_off_runtime, source_name};
 use crate::{ImportProblem, ImportReport, Store, StoreError};
 use csplan_domain::Cents;
 use csplan_domain::metrics::{
@@ -153,20 +154,10 @@ impl Store {
     /// Imports a movements file; nothing is written unless every row is valid.
     pub async fn import_movements_csv(&self, file: &Path) -> Result<MovementsImport, StoreError> {
         let path = file.to_path_buf();
-        let rows = tokio::task::spawn_blocking(move || read(&path))
-            .await
-            .map_err(|e| {
-                StoreError::io(
-                    file,
-                    "read",
-                    std::io::Error::other(format!("the read stopped unexpectedly ({e})")),
-                )
-            })??
+        let rows = read_off_runtime(file, move || read(&path))
+            .await??
             .map_err(StoreError::InvalidImport)?;
-        let source = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let source = source_name(file);
         let mut tx = self.write_tx().await?;
         let replaced = sqlx::query("DELETE FROM revenue_movements WHERE source = ?1")
             .bind(&source)

@@ -2,6 +2,7 @@
 //! `INSERT ... SELECT`, added from an accounts CSV export of another date (checked by the
 //! accounts importer's own column rules), listed, looked up by date and deleted.
 
+use super::source_file::{read_off_runtime, source_name};
 use crate::accounts::{AccountRow, scan};
 use crate::{Store, StoreError};
 use csplan_domain::Cents;
@@ -269,7 +270,7 @@ impl Store {
         check_date(as_of)?;
         let label = check_label(label)?;
         let path = file.to_path_buf();
-        let read = tokio::task::spawn_blocking(move || {
+        let (rows, problems) = read_off_runtime(file, move || {
             let mut rows = Vec::new();
             let problems = scan(&path, |row| {
                 rows.push(SnapshotRow::from(row));
@@ -277,24 +278,13 @@ impl Store {
             })?;
             Ok::<_, StoreError>((rows, problems))
         })
-        .await
-        .map_err(|e| {
-            StoreError::io(
-                file,
-                "read",
-                std::io::Error::other(format!("the read stopped unexpectedly ({e})")),
-            )
-        })??;
-        let (rows, problems) = read;
+        .await??;
         if problems.total > 0 {
             return Err(StoreError::InvalidImport(
                 problems.into_report(file.display().to_string()),
             ));
         }
-        let source = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let source = source_name(file);
         let mut tx = self.write_tx().await?;
         let id = async {
             let id = insert_header(&mut tx, as_of, &label, &source).await?;
