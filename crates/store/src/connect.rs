@@ -19,6 +19,18 @@ const MAX_CONNECTIONS: u32 = 4;
 /// order, and the default 2 MiB cache would re-read index pages from disk again and again.
 pub(crate) const CACHE_SIZE_KIB: &str = "-65536";
 
+/// While a new workspace is built nothing is read back and nothing waits on a journal: the cache
+/// only batches page writes, and a small one costs less to manage. A million-account first
+/// import took 2.28 s with 16 MiB (131 MB peak) against 2.26 s with 32 MiB (193 MB peak).
+const BUILD_CACHE_SIZE_KIB: &str = "-16384";
+
+/// Pages of a new workspace. 16 KiB pages hold four times the accounts of SQLite's default 4 KiB,
+/// so a bulk insert splits and balances a quarter as many pages, and the scans every page of CS
+/// Plan does (segment the whole book, period metrics) read fewer, fuller pages. Measured on the
+/// 1M first import: 4 KiB 2.50 s, 8 KiB 2.38 s, 16 KiB 2.28 s, 32 KiB 2.29 s, 64 KiB 2.43 s.
+/// A workspace keeps the page size it was made with (WAL cannot change it).
+pub(crate) const NEW_PAGE_SIZE: u32 = 16_384;
+
 /// A workspace in use: WAL, so the UI's reads never wait for a write, and a crash loses at most
 /// the last transaction, never the file.
 pub(crate) async fn connect(
@@ -46,7 +58,8 @@ pub(crate) async fn connect_to_build(
     let options = options(path, busy_timeout)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Memory)
-        .synchronous(SqliteSynchronous::Off);
+        .synchronous(SqliteSynchronous::Off)
+        .pragma("cache_size", BUILD_CACHE_SIZE_KIB);
     pool(path, options, 1, busy_timeout).await
 }
 

@@ -2,7 +2,7 @@
 //! and only then moved into place, so a crash or a full disk never leaves a half-made workspace
 //! under the user's file name, and an existing file is never overwritten.
 
-use crate::connect::{connect_to_build, finish_build, migrate};
+use crate::connect::{NEW_PAGE_SIZE, connect_to_build, finish_build, migrate};
 use crate::error::StoreError;
 use crate::header::APPLICATION_ID;
 use crate::seed;
@@ -91,8 +91,9 @@ async fn build<T>(
         path: target.to_path_buf(),
     };
     let result = async {
-        sqlx::query(AssertSqlSafe(format!(
-            "PRAGMA application_id = {APPLICATION_ID}"
+        // The page size must be set before the first write (the application id) makes the file.
+        sqlx::raw_sql(AssertSqlSafe(format!(
+            "PRAGMA page_size = {NEW_PAGE_SIZE}; PRAGMA application_id = {APPLICATION_ID}"
         )))
         .execute(&store.pool)
         .await

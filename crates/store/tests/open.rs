@@ -84,6 +84,12 @@ async fn an_empty_workspace_is_migrated_from_nothing() {
         .await
         .unwrap();
     assert_eq!(journal, "wal");
+    // Built with 16 KiB pages (connect.rs NEW_PAGE_SIZE: the faster bulk import and scans).
+    let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(page_size, 16_384);
     conn.close().await.unwrap();
     assert!(stray_files(dir.path()).is_empty());
 }
