@@ -212,11 +212,11 @@ test("c. a mapping saved under a name reads the next export with shuffled column
     await text(session, "import-blocked"),
     "Choose the column that holds Account ID and Contract start and Renewal date before importing.",
   );
-  // The person maps the columns the detection missed, and moves ARR to the contract value
-  // (keeping the "ARR" column as a custom field).
+  // The person maps the columns the detection missed, and moves ARR to the contract value: the
+  // "ARR" column then keeps its values as a custom field on its own (the store's rule, as
+  // `--map "Contract Value=arr"` below), said beside it.
   const choices = [
     [0, "Account ID (required)"],
-    [12, "Keep as custom field"],
     [2, "ARR (required)"],
     [5, "Contract start (required)"],
     [6, "Renewal date (required)"],
@@ -224,6 +224,15 @@ test("c. a mapping saved under a name reads the next export with shuffled column
   for (const [index, option] of choices) {
     await chooseOption(session, `mapping-${index}`, option);
     await waitPreviewed(session, `with column ${index} as ${option}`);
+    if (index === 2) {
+      assert.equal(await selectedOption(session, "mapping-12"), "Keep as custom field");
+      assert.equal(
+        await text(session, "mapping-moved-12"),
+        "Was ARR: “Contract Value” gives ARR now, so this column is kept as a custom field",
+      );
+      await session.execute(`document.querySelector('[data-testid="mapping-12"]').scrollIntoView({ block: "center" });`);
+      await saveScreenshot(session, "data-mapping-moved.png");
+    }
   }
   assert.equal(await text(session, "import-run"), "Import 2 accounts");
   const name = await session.byTestId("mapping-name");
