@@ -111,6 +111,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         metrics::metrics_add_snapshot,
         metrics::metrics_delete_snapshot,
         metrics::metrics_import_movements,
+        metrics::metrics_movements_view,
+        metrics::metrics_save_setup,
         metrics::metrics_export_warnings,
     ])
 }

@@ -86,6 +86,7 @@ fn export_all(dir: &Path) {
     csplan_store::MetricsSetup::export_all(&cfg).unwrap();
     csplan_store::Snapshot::export_all(&cfg).unwrap();
     csplan_store::MovementsImport::export_all(&cfg).unwrap();
+    csplan_store::MovementsPeriod::export_all(&cfg).unwrap();
     csplan_store::GroupBy::export_all(&cfg).unwrap();
     csplan_domain::metrics::HealthBands::export_all(&cfg).unwrap();
 }

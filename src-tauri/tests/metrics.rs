@@ -88,3 +88,90 @@ fn bad_inputs_come_back_as_an_error_naming_them() {
     h.call("metrics_delete_snapshot", json!({ "id": taken["id"] }))
         .unwrap();
 }
+
+/// The demo workspace with `tests/e2e/fixtures/demo-movements-2026q1.csv` imported: an upsell of
+/// $500, a downgrade of $800, the churn of ACC-0000003 ($1,000) and a new logo of $4,000, all
+/// after the last snapshot (2026-01-01, $35,100,996.71).
+fn with_movements() -> Harness {
+    let h = Harness::demo();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/e2e/fixtures/demo-movements-2026q1.csv");
+    tauri::async_runtime::block_on(async {
+        let store = Store::open(&h.path).await.unwrap();
+        assert_eq!(store.import_movements_csv(&file).await.unwrap().rows, 4);
+        store.close().await;
+    });
+    h
+}
+
+#[test]
+fn a_period_from_movements_is_the_clis_and_saves_the_inputs() {
+    let h = with_movements();
+    let mut setup = h.call("metrics_setup", json!({})).unwrap();
+    setup["settings"]["health_bands"]["green_from"] = json!(75);
+    let period = h
+        .call(
+            "metrics_movements_view",
+            json!({ "from": "2026-01-01", "to": "2026-03-31", "setup": setup }),
+        )
+        .unwrap();
+    assert_eq!(period["from"]["as_of"], "2026-01-01");
+    assert_eq!(period["to"], "2026-03-31");
+    assert_eq!(period["rows"], 4);
+    let book = &period["book"];
+    assert_eq!(book["label"], "Whole book");
+    assert_eq!(book["movements"]["starting_arr"], 3_510_099_671_i64);
+    assert_eq!(book["movements"]["ending_arr"], 3_510_369_671_i64);
+    // DOMAIN.md §5.1: NRR = (start + expansion − churn − contraction) / start
+    // = (35,100,996.71 + 500 − 1,000 − 800) / 35,100,996.71; GRR leaves out the expansion.
+    assert_eq!(
+        metric(book, "nrr")["value"].as_f64(),
+        Some(3_509_969_671.0 / 3_510_099_671.0)
+    );
+    // The store divides lost ARR by start (1 − lost / start): equal to the last bit or so.
+    let grr = metric(book, "grr")["value"].as_f64().unwrap();
+    assert!((grr - 3_509_919_671.0 / 3_510_099_671.0).abs() < 1e-15);
+    // The cut-offs given were saved with the workspace.
+    let saved = h.call("metrics_setup", json!({})).unwrap();
+    assert_eq!(saved["settings"]["health_bands"]["green_from"], 75.0);
+
+    let error = h
+        .call(
+            "metrics_movements_view",
+            json!({ "from": "2026-01-01", "to": "31/03/2026", "setup": saved }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "invalid-inputs");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Period end:")
+    );
+}
+
+#[test]
+fn the_health_cut_offs_are_saved_without_a_period_and_bad_ones_refused() {
+    let h = Harness::create("empty.db", csplan_store::NewWorkspace::Empty);
+    assert_eq!(h.call("metrics_snapshots", json!({})).unwrap(), json!([]));
+    let mut setup = h.call("metrics_setup", json!({})).unwrap();
+    setup["settings"]["health_bands"] = json!({ "green_from": 80.0, "yellow_from": 50.0 });
+    h.call("metrics_save_setup", json!({ "setup": setup }))
+        .unwrap();
+    let saved = h.call("metrics_setup", json!({})).unwrap();
+    assert_eq!(
+        saved["settings"]["health_bands"],
+        json!({ "green_from": 80.0, "yellow_from": 50.0 })
+    );
+    setup["settings"]["health_bands"] = json!({ "green_from": 40, "yellow_from": 60 });
+    let error = h
+        .call("metrics_save_setup", json!({ "setup": setup }))
+        .unwrap_err();
+    assert_eq!(error["code"], "invalid-inputs");
+    assert!(error["message"].as_str().unwrap().contains("health bands"));
+    // Nothing was written: the last good cut-offs stay.
+    assert_eq!(
+        h.call("metrics_setup", json!({})).unwrap()["settings"]["health_bands"],
+        json!({ "green_from": 80.0, "yellow_from": 50.0 })
+    );
+}

@@ -94,3 +94,61 @@ test("a movements file imported through the open dialog is in the workspace file
   const out = execFileSync(CLI, ["movements", "import", file, "--db", h.db], { encoding: "utf8" });
   assert.match(out, /: 4 movements, dated 2026-02-01 to 2026-03-10 \(replacing 4 from its last import\)\.\n$/);
 });
+
+test("a period measured from the last snapshot and the movements after it equals csplan metrics --movements", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await (await session.byTestId("nav-metrics")).click();
+  await session.waitFor("the metrics headline", async () => (await text(session, "metrics-headline")).startsWith("NRR"));
+
+  // Demo accounts in 2026-Q1, after the last snapshot (2026-01-01, $35,100,996.71): an upsell of
+  // $500, a downgrade of $800, the churn of ACC-0000003 ($1,000) and a new logo of $4,000.
+  const file = path.join(ROOT, "tests/e2e/fixtures/demo-movements-2026q1.csv");
+  await (await session.byTestId("import-movements")).click();
+  await pickFileInDialog("Import revenue movements", file);
+  await session.waitFor("the movements note", async () => text(session, "movements-note").catch(() => ""));
+  assert.equal(
+    await text(session, "movements-note"),
+    "Imported demo-movements-2026q1.csv: 4 movements, dated 2026-02-01 to 2026-03-10.",
+  );
+
+  // Measured from movements: From is the last snapshot, To the file's last movement.
+  await chooseOption(session, "period-source", "A snapshot and the movements after it");
+  await session.waitFor("the movements period", async () =>
+    (await text(session, "metrics-headline")).endsWith("for 2026-01-01 to 2026-03-10"),
+  );
+  const period = JSON.parse(
+    execFileSync(CLI, ["metrics", "--db", h.db, "--movements", "--period", "2026-01-01..2026-03-10", "--format", "json"], {
+      encoding: "utf8",
+    }),
+  );
+  const metric = (key) => period.book.metrics.find((m) => m.key === key);
+  assert.equal(period.rows, 4);
+  // DOMAIN.md §5.1 by hand: start $35,100,996.71, + $500 expansion, − $800 contraction, − $1,000
+  // churn, + $4,000 new = $35,103,696.71 at the end.
+  assert.equal(period.book.movements.starting_arr, 3_510_099_671);
+  assert.equal(period.book.movements.ending_arr, 3_510_369_671);
+  assert.equal(await text(session, "metrics-headline"),
+    `NRR ${percent(metric("nrr").value)}, GRR ${percent(metric("grr").value)} for 2026-01-01 to 2026-03-10`);
+  assert.equal(
+    (await text(session, "metrics-period")).replace(/\s+/g, " "),
+    `Snapshot End of 2025-Q4 (2026-01-01) and the 4 movements after it up to 2026-03-10, ${period.months} months: $35.1M → $35.1M ARR, 2000 → 2000 customers.`,
+  );
+  assert.equal(await text(session, "metric-logo_churn_rate-value"), percent(metric("logo_churn_rate").value));
+  // $4,000 + $500 − $800 − $1,000 = $2,700 (DOMAIN.md §5.3 net new ARR).
+  assert.equal(await text(session, "metric-net_new_arr-value"), "$2,700");
+
+  // The formula view shows the CLI's GRR formula and every input with the CLI's value.
+  await (await session.byTestId("metric-grr")).click();
+  await session.waitFor("the GRR formula view", async () => (await text(session, "formula-text")) === metric("grr").formula);
+  const inputs = await text(session, "formula-inputs");
+  for (const [name, value] of metric("grr").inputs) {
+    assert.ok(inputs.includes(name) && inputs.includes(value), `input ${name} = ${value} missing from ${inputs}`);
+  }
+  assert.ok(inputs.includes("$35,100,996.71"), inputs);
+  // Health at the end is the last snapshot's (on or before 2026-03-10), by the workspace's cut-offs.
+  const health = period.book.health;
+  assert.ok((await text(session, "health-bands")).includes(String(health.green)));
+  assert.equal(await session.execute("return arguments[0].disabled;", [await session.byTestId("group-by")]), true);
+  await saveScreenshot(session, "metrics-from-movements.png");
+});

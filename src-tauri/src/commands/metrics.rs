@@ -8,7 +8,8 @@ use crate::state::AppState;
 use csplan_charts::metrics::{RetentionPeriod, retention_trend};
 use csplan_report::early_warning_csv;
 use csplan_store::{
-    EarlyWarning, GroupBy, MetricsSetup, MovementsImport, PeriodReport, Snapshot, Store,
+    EarlyWarning, GroupBy, MetricsSetup, MovementsImport, MovementsPeriod, PeriodReport, Snapshot,
+    Store,
 };
 use serde::Serialize;
 use tauri::State;
@@ -95,6 +96,32 @@ pub async fn metrics_view(
         trend,
         trend_chart,
     })
+}
+
+/// The whole book's period from the snapshot at or before `from` and the imported movements
+/// dated after it up to `to` (YYYY-MM-DD): the store call `csplan metrics --movements --period
+/// FROM..TO` makes, so the page and the CLI give the same numbers. The inputs are saved first,
+/// as `metrics_view` does.
+#[tauri::command]
+pub async fn metrics_movements_view(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    setup: MetricsSetup,
+) -> Result<MovementsPeriod, ApiError> {
+    let store = state.store().await?;
+    store.set_metrics_setup(&setup).await?;
+    Ok(store.movements_metrics(&from, &to, &setup).await?)
+}
+
+/// Saves the cost inputs and settings (the health cut-offs among them) with the workspace, for a
+/// change made while no period can be measured yet: the Segments page reads the cut-offs too.
+#[tauri::command]
+pub async fn metrics_save_setup(
+    state: State<'_, AppState>,
+    setup: MetricsSetup,
+) -> Result<(), ApiError> {
+    Ok(state.store().await?.set_metrics_setup(&setup).await?)
 }
 
 async fn trend(store: &Store, setup: &MetricsSetup) -> Result<Vec<MetricsTrendPoint>, ApiError> {

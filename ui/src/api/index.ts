@@ -35,6 +35,7 @@ import type { MetricsSetup } from "./bindings/MetricsSetup";
 import type { MetricsView } from "./bindings/MetricsView";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { MovementsImport } from "./bindings/MovementsImport";
+import type { MovementsPeriod } from "./bindings/MovementsPeriod";
 import type { GroupBy } from "./bindings/GroupBy";
 import type { MergeSummary } from "./bindings/MergeSummary";
 import type { Question } from "./bindings/Question";
@@ -83,6 +84,7 @@ export type * from "./bindings/Movements";
 export type * from "./bindings/PeriodReport";
 export type * from "./bindings/Snapshot";
 export type * from "./bindings/MovementsImport";
+export type * from "./bindings/MovementsPeriod";
 export type * from "./bindings/Unit";
 export type * from "./bindings/WarningAccount";
 export type * from "./bindings/WarningThresholds";
@@ -400,6 +402,12 @@ export const metrics = {
     call<string | null>("metrics_export_warnings", { fromId, toId, setup }),
   /** Asks for a revenue movements file and imports it; `null` when the dialog is cancelled. */
   importMovements: () => call<MovementsImport | null>("metrics_import_movements"),
+  /** The whole book from the snapshot at or before `from` and the movements after it up to `to`
+   * (YYYY-MM-DD): what `csplan metrics --movements --period FROM..TO` reports. */
+  movementsView: (from: string, to: string, setup: MetricsSetup) =>
+    call<MovementsPeriod>("metrics_movements_view", { from, to, setup }),
+  /** Saves the inputs and settings (health cut-offs) when no period is measured. */
+  saveSetup: (setup: MetricsSetup) => call<void>("metrics_save_setup", { setup }),
 };
 
 /** CSM compensation (DOMAIN.md §3): saved comp plans, the backtest and the stress test. */

@@ -1,6 +1,6 @@
 // How the Metrics page words and formats the domain's metrics (DOMAIN.md §5): values by unit as
 // UI.md "Numbers" asks, and the headline's period name.
-import type { CsMetric, MovementsImport, Snapshot } from "../api";
+import type { CsMetric, MovementsImport, MovementsPeriod, Snapshot } from "../api";
 import { decimal1, integer, moneyShort, percent } from "./format";
 
 /** A metric's value for a card: 104.2%, 3.1, $1.5M, 5.5 months, +12.0, or "n/a". */
@@ -32,6 +32,11 @@ export function periodName(from: Snapshot, to: Snapshot, months: number): string
     return `${year}-Q${(month - 1) / 3 + 1}`;
   }
   return `${from.label} to ${to.label}`;
+}
+
+/** A period measured from movements, by its dates: "2026-01-01 to 2026-03-31". */
+export function movementsPeriodName(p: MovementsPeriod): string {
+  return `${p.from.as_of} to ${p.to}`;
 }
 
 /** The sentence the page opens with, from the whole book's metrics. */

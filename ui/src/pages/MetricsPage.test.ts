@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import MetricsPage from "./MetricsPage.svelte";
-import type { CsMetric, MetricsSetup, MetricsView, Snapshot } from "../api";
+import type { CsMetric, MetricsSetup, MetricsView, MovementsPeriod, Snapshot } from "../api";
 
 const snapshots: Snapshot[] = [
   { id: 4, as_of: "2025-10-01", label: "End of 2025-Q3", source: "demo", customers: 4, arr: 1_100_000, created_at: "x" },
@@ -78,6 +78,12 @@ function view(nrr = 0.7): MetricsView {
   };
 }
 
+/** The same book measured from the last snapshot and a movements file up to 2026-03-31. */
+function movementsPeriod(to = "2026-03-31"): MovementsPeriod {
+  const book = view().report.groups[0]!;
+  return { from: snapshots[1]!, to, months: 2, rows: 4, book: { ...book, health: { green: 2, yellow: 1, red: 1 } } };
+}
+
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
@@ -106,6 +112,8 @@ beforeEach(() => {
         // that the page asked again and shows the new answer.
         return view(sent.costs.cs_team_cost === null ? 0.7 : 0.9);
       }
+      case "metrics_movements_view":
+        return movementsPeriod((args as { to: string }).to);
       default:
         return null;
     }
@@ -208,5 +216,86 @@ describe("MetricsPage", () => {
     byTestId("import-movements").click();
     await settle();
     expect([byTestId("movements-note"), byTestId("movements-error")]).toEqual([null, null]);
+  });
+
+  it("measures the period from the last snapshot and the movements after it, whole book only", async () => {
+    component = mount(MetricsPage, { target });
+    await settle();
+    const sourceSelect = byTestId("period-source") as HTMLSelectElement;
+    sourceSelect.value = "movements";
+    sourceSelect.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    const asked = calls.filter((c) => c.cmd === "metrics_movements_view");
+    expect(asked).toHaveLength(1);
+    // From the latest snapshot (2026-01-01), the movements up to today unless a file said otherwise.
+    expect(asked[0]!.args).toMatchObject({ from: "2026-01-01", setup });
+    const to = byTestId("movements-to") as HTMLInputElement;
+    expect(asked[0]!.args.to).toBe(to.value);
+    to.value = "2026-03-31";
+    to.dispatchEvent(new Event("input", { bubbles: true }));
+    to.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "metrics_movements_view").at(-1)!.args).toMatchObject({ from: "2026-01-01", to: "2026-03-31" });
+
+    expect(byTestId("metrics-headline").textContent).toBe("NRR 70.0%, GRR 65.5% for 2026-01-01 to 2026-03-31");
+    expect(byTestId("metrics-period").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Snapshot End of 2025-Q4 (2026-01-01) and the 4 movements after it up to 2026-03-31, 2 months: $11k → $11.7k ARR, 4 → 4 customers.",
+    );
+    expect(byTestId("metric-nrr-value").textContent).toBe("70.0%");
+    byTestId("metric-grr").click();
+    flushSync();
+    expect(byTestId("formula-text").textContent).toBe("Gross revenue retention (GRR) formula");
+    expect((byTestId("group-by") as HTMLSelectElement).disabled).toBe(true);
+    expect(byTestId("health-bands").textContent).toContain("Green (good): 70 and up");
+    expect(byTestId("movements-scope")).not.toBeNull();
+    expect(byTestId("warning-list")).toBeNull();
+    expect(byTestId("metrics-trend")).toBeNull();
+
+    // Back to two snapshots: the latest period between them again.
+    sourceSelect.value = "snapshots";
+    sourceSelect.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "metrics_view").at(-1)!.args).toMatchObject({ fromId: 4, toId: 5 });
+    expect(byTestId("metrics-headline").textContent).toBe("NRR 70.0%, GRR 65.5% for 2025-Q4");
+  });
+
+  it("edits the health cut-offs in a workspace without snapshots and saves them there", async () => {
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+      return cmd === "metrics_snapshots" ? [] : cmd === "metrics_setup" ? structuredClone(setup) : null;
+    });
+    component = mount(MetricsPage, { target });
+    await settle();
+    expect(byTestId("metrics-headline").textContent).toBe("Needs two snapshots of the book");
+    expect(byTestId("health-cutoffs-sentence").textContent?.replace(/\s+/g, " ").trim()).toContain(
+      "A health score of 70 and up is green (good), 40 to below 70 yellow (average), below 40 red (poor).",
+    );
+    const green = byTestId("green-from") as HTMLInputElement;
+    green.value = "80";
+    green.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    const saved = calls.filter((c) => c.cmd === "metrics_save_setup");
+    expect(saved).toHaveLength(1);
+    expect((saved[0]!.args.setup as MetricsSetup).settings.health_bands).toEqual({ green_from: 80, yellow_from: 40 });
+    expect(calls.filter((c) => c.cmd === "metrics_view")).toHaveLength(0);
+    expect(byTestId("health-cutoffs-sentence").textContent).toContain("80 and up is green");
+
+    // Yellow at or above green is refused beside the cut-offs and nothing is saved.
+    const yellow = byTestId("yellow-from") as HTMLInputElement;
+    yellow.value = "85";
+    yellow.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(byTestId("bands-error").textContent).toBe("Yellow must start below green (green 80, yellow 85).");
+    expect(calls.filter((c) => c.cmd === "metrics_save_setup")).toHaveLength(1);
+
+    expect(yellow.value).toBe("85");
+    byTestId("bands-reset").click();
+    await settle();
+    expect(byTestId("bands-error")).toBeNull();
+    expect([green.value, yellow.value]).toEqual(["70", "40"]);
+    expect((calls.filter((c) => c.cmd === "metrics_save_setup").at(-1)!.args.setup as MetricsSetup).settings.health_bands).toEqual({
+      green_from: 70,
+      yellow_from: 40,
+    });
   });
 });
