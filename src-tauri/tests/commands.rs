@@ -42,15 +42,14 @@ fn an_invalid_input_names_its_field() {
     let app = Harness::demo();
     let mut inputs = app.call("capacity_defaults", json!({})).unwrap();
     inputs["params"]["arr_per_csm"] = json!(0);
-    let error = app
-        .call("capacity_plan", json!({ "inputs": inputs }))
-        .unwrap_err();
-    assert_eq!(error["code"], "invalid-arr-per-csm");
+    let message = app.refused(
+        "capacity_plan",
+        json!({ "inputs": inputs }),
+        "invalid-arr-per-csm",
+    );
     assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("ARR per CSM must be more than $0")
+        message.starts_with("ARR per CSM must be more than $0"),
+        "{message}"
     );
 }
 
@@ -85,13 +84,11 @@ fn scenarios_are_saved_remembered_and_compared() {
     assert!(total["top_down"]["fte_change"].as_f64().unwrap() < 0.0);
     assert_eq!(total["bottom_up"]["fte_change"].as_f64().unwrap(), 0.0);
 
-    let duplicate = app
-        .call(
-            "scenario_create",
-            json!({ "name": "leaner TOP-DOWN", "inputs": inputs }),
-        )
-        .unwrap_err();
-    assert_eq!(duplicate["code"], "duplicate-name");
+    app.refused(
+        "scenario_create",
+        json!({ "name": "leaner TOP-DOWN", "inputs": inputs }),
+        "duplicate-name",
+    );
 
     app.call("scenario_delete", json!({ "id": created["id"] }))
         .unwrap();
@@ -112,9 +109,7 @@ fn a_file_that_cannot_be_opened_still_starts_the_app_with_the_reason() {
     let state = tauri::async_runtime::block_on(AppState::open(Ok(path.clone())));
     let app = Harness::with_state(dir, path, state);
 
-    let error = app.call("workspace_info", json!({})).unwrap_err();
-    assert_eq!(error["code"], "not-a-database");
-    assert!(error["message"].as_str().unwrap().contains("notes.db"));
-    let plan_error = app.call("scenario_list", json!({})).unwrap_err();
-    assert_eq!(plan_error["code"], "not-a-database");
+    let message = app.refused("workspace_info", json!({}), "not-a-database");
+    assert!(message.contains("notes.db"), "{message}");
+    app.refused("scenario_list", json!({}), "not-a-database");
 }

@@ -124,26 +124,18 @@ fn plans_are_saved_compared_and_refused_with_the_reason() {
 
     let mut bad = plan["inputs"].clone();
     bad["quarters"] = json!(20);
-    let error = h
-        .call("forecast_run", json!({ "inputs": bad, "preset": "base" }))
-        .unwrap_err();
-    assert_eq!(error["code"], "invalid-forecast");
-    assert_eq!(
-        error["message"],
-        "A plan covers 2 to 12 quarters (it asks for 20)."
+    let message = h.refused(
+        "forecast_run",
+        json!({ "inputs": bad, "preset": "base" }),
+        "invalid-forecast",
     );
-    let error = h
-        .call(
-            "forecast_rename",
-            json!({ "id": copy["id"], "name": "base PLAN" }),
-        )
-        .unwrap_err();
-    assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .contains("already exists")
+    assert_eq!(message, "A plan covers 2 to 12 quarters (it asks for 20).");
+    let message = h.refused(
+        "forecast_rename",
+        json!({ "id": copy["id"], "name": "base PLAN" }),
+        "invalid-name",
     );
+    assert!(message.contains("already exists"), "{message}");
     let error = h
         .call("forecast_current", json!({ "today": "27/11/2026" }))
         .map(|_| ())
@@ -154,10 +146,11 @@ fn plans_are_saved_compared_and_refused_with_the_reason() {
 #[test]
 fn an_empty_workspace_gets_a_base_plan_on_its_book_starting_next_quarter() {
     let h = Harness::create("empty.db", NewWorkspace::Empty);
-    let error = h
-        .call("forecast_current", json!({ "today": "27/11/2026" }))
-        .unwrap_err();
-    assert_eq!(error["code"], "invalid-date");
+    h.refused(
+        "forecast_current",
+        json!({ "today": "27/11/2026" }),
+        "invalid-date",
+    );
     let plan = h
         .call("forecast_current", json!({ "today": "2026-11-27" }))
         .unwrap();
@@ -165,16 +158,12 @@ fn an_empty_workspace_gets_a_base_plan_on_its_book_starting_next_quarter() {
     assert_eq!(plan["inputs"]["start"], "2027-01-01");
     assert_eq!(plan["inputs"]["segments"], json!([]));
     // With no segments the engine says what to do.
-    let error = h
-        .call(
-            "forecast_run",
-            json!({ "inputs": plan["inputs"], "preset": "base" }),
-        )
-        .unwrap_err();
-    assert!(
-        error["message"].as_str().unwrap().contains("no segments"),
-        "{error}"
+    let message = h.refused(
+        "forecast_run",
+        json!({ "inputs": plan["inputs"], "preset": "base" }),
+        "invalid-forecast",
     );
+    assert!(message.contains("no segments"), "{message}");
 }
 
 #[test]

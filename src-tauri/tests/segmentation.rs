@@ -152,16 +152,14 @@ fn an_edit_is_previewed_not_saved_and_a_bad_rule_names_itself() {
 
     let mut broken = saved["rules"].clone();
     broken["segments"][1]["colour"] = json!("red");
-    let error = app
-        .call("segments_view", json!({ "rules": broken }))
-        .unwrap_err();
-    assert_eq!(error["code"], "invalid-rule-set");
+    let message = app.refused(
+        "segments_view",
+        json!({ "rules": broken }),
+        "invalid-rule-set",
+    );
     assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .contains("rule 2 (Enterprise): colour \"red\" is not a colour like #0072B2"),
-        "{error}"
+        message.contains("rule 2 (Enterprise): colour \"red\" is not a colour like #0072B2"),
+        "{message}"
     );
 }
 

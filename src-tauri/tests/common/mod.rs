@@ -63,6 +63,16 @@ impl Harness {
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         invoke(&self.window, cmd, args)
     }
+
+    /// The message of a command that must be refused with the error `code`.
+    pub fn refused(&self, cmd: &str, args: Value, code: &str) -> String {
+        let error = match self.call(cmd, args) {
+            Ok(answer) => panic!("{cmd} should be refused with {code}: {answer}"),
+            Err(error) => error,
+        };
+        assert_eq!(error["code"], code, "{cmd}: {error}");
+        error["message"].as_str().unwrap().to_string()
+    }
 }
 
 /// `cmd` with `args` through IPC on `window`, which a test may hand to another thread to call a
