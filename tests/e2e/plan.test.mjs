@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, test } from "node:test";
 
-import { CLI, checkPrerequisites, harness, saveScreenshot, selectedOption, typeNumber, waitSaved } from "./helpers.mjs";
+import { CLI, checkPrerequisites, chooseOption, harness, inputNumber, saveScreenshot, selectedOption, typeNumber, waitSaved } from "./helpers.mjs";
 
 before(checkPrerequisites);
 
@@ -117,4 +117,44 @@ test("c. more new logos a quarter raise the CSMs needed to what the CLI computes
     Number((await (await session.byTestId("kpi-required")).text()).trim()) === expected);
   const headline = (await (await session.byTestId("plan-headline")).text()).trim();
   assert.equal(headline, after.headline, "headline: page vs `csplan plan` after the edit");
+});
+
+test("d. Save as new gives an unsaved edit to the new plan only; the original keeps its saved inputs", async (t) => {
+  const h = harness(t);
+  const session = await h.launch(await h.startDriver());
+  await openPlan(session);
+  const original = await selectedOption(session, "scenario-select");
+  assert.ok(original, "a plan is selected on launch");
+  const before = cliCalendar(cliPlan(h.db, original));
+  await waitForCalendar(session, before, "before the edit");
+  const savedLead = await inputNumber(session, "input-lead-time");
+  const lead = 150;
+  assert.notEqual(savedLead, lead, "the demo's plan does not already wait 150 days");
+
+  // The edit and "Save as new…" at once, as a quick person does: the edit is not saved yet.
+  await session.execute(
+    `const field = document.querySelector('[data-testid="input-lead-time"]');
+     field.value = arguments[0];
+     field.dispatchEvent(new Event("input", { bubbles: true }));
+     document.querySelector('[data-testid="scenario-save-as"]').click();`,
+    [String(lead)],
+  );
+  const name = "E2E quick copy";
+  const input = await session.byTestId("scenario-name-input");
+  await input.clear();
+  await input.type(name);
+  // Typing a name takes a person longer than the autosave's 400 ms pause.
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await (await session.byTestId("scenario-name-confirm")).click();
+  await session.waitFor(`plan "${name}" to be selected`, async () => (await selectedOption(session, "scenario-select")) === name);
+  await waitSaved(session);
+
+  // The CLI reads the new plan with the 150 days of lead time, and the original as it was saved.
+  const copied = cliCalendar(cliPlan(h.db, name));
+  assert.notDeepEqual(copied, before, "150 days of lead time open the requisitions earlier than the saved plan");
+  await waitForCalendar(session, copied, `of "${name}" as the CLI reads it`);
+  assert.deepEqual(cliCalendar(cliPlan(h.db, original)), before, `"${original}" keeps the inputs it had saved`);
+  await chooseOption(session, "scenario-select", original);
+  await session.waitFor(`"${original}" shows its saved lead time again`, async () => (await inputNumber(session, "input-lead-time")) === savedLead);
+  await waitForCalendar(session, before, `of "${original}" as saved`);
 });

@@ -89,6 +89,8 @@ function view(lead: number): ForecastView {
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let finishBands: ((answer: unknown, failed: boolean) => void) | null;
+/** Names `forecast_create` refuses, as the store does for a name in use. */
+let takenNames: string[] = [];
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
@@ -104,6 +106,7 @@ const saved = (): ForecastScenario => ({ id: 1, name: "Base plan", inputs: input
 beforeEach(() => {
   calls = [];
   finishBands = null;
+  takenNames = [];
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
@@ -120,7 +123,11 @@ beforeEach(() => {
         return view(sent.supply.lead_time_days);
       }
       case "forecast_save":
-        return { id: 1, name: "Base plan", updated_at: "2026-11-27" };
+        return { id: a.id, name: a.id === 1 ? "Base plan" : "Leaner plan", updated_at: "2026-11-27" };
+      case "forecast_create":
+        if (takenNames.includes(a.name as string))
+          throw { code: "name-taken", message: `A plan named “${a.name}” already exists; choose another name.` };
+        return { id: 2, name: a.name, inputs: a.inputs, uncertainty: a.uncertainty, updated_at: "2026-11-27" };
       // A slow run: it answers only when the test (or a cancel) finishes it.
       case "forecast_simulate":
         return new Promise((resolve, reject) => {
@@ -228,6 +235,109 @@ describe("Plan page", () => {
     expect(byTestId("plan-headline")?.textContent).toContain("13 CSMs needed by Q2 2027");
     expect(byTestId("save-status")?.textContent).toBe("Not saved: fix the input named in red");
     expect(calls.some((c) => c.cmd === "forecast_save")).toBe(false);
+  });
+
+  async function openSaveAs() {
+    (byTestId("scenario-save-as") as HTMLButtonElement).click();
+    await settle();
+  }
+
+  async function confirmName(name: string) {
+    type("scenario-name-input", name);
+    (byTestId("scenario-name-confirm") as HTMLButtonElement).click();
+    await settle();
+  }
+
+  /** Longer than the autosave's pause (400 ms): a person typing the new name. */
+  const pause = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
+  };
+
+  const savesTo = (id: number) => calls.filter((c) => c.cmd === "forecast_save" && c.args.id === id);
+  const leadTimeOf = (call: { args: Record<string, unknown> } | undefined) => (call?.args.inputs as ForecastInputs).supply.lead_time_days;
+
+  it("Save as new puts the unsaved edits on the new plan only; the original keeps its saved inputs", async () => {
+    component = mount(PlanPage, { target });
+    await settle();
+    calls = [];
+    type("input-lead-time", "60");
+    await settle();
+    // The dialog opens before the autosave's pause is over; the name takes longer to type.
+    await openSaveAs();
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    await confirmName("Leaner plan");
+    const created = calls.filter((c) => c.cmd === "forecast_create");
+    expect(created).toHaveLength(1);
+    expect(created[0]!.args.name).toBe("Leaner plan");
+    expect(leadTimeOf(created[0])).toBe(60);
+    expect((created[0]!.args.uncertainty as Uncertainty).seed).toBe(20270101);
+    // Long after, the original ("Base plan", id 1) has still not been written.
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(byTestId("save-status")?.textContent).toBe("Saved");
+    // Later edits go to the new plan.
+    type("input-lead-time", "45");
+    await settle();
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(savesTo(2)).toHaveLength(1);
+    expect(leadTimeOf(savesTo(2)[0])).toBe(45);
+  });
+
+  it("holds an edit that is still being computed when the dialog opens", async () => {
+    component = mount(PlanPage, { target });
+    await settle();
+    calls = [];
+    // The same moment: the run for the edit has not answered when Save as new is pressed.
+    type("input-lead-time", "60");
+    (byTestId("scenario-save-as") as HTMLButtonElement).click();
+    await settle();
+    expect(calls.filter((c) => c.cmd === "forecast_run")).toHaveLength(1);
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    await confirmName("Leaner plan");
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(leadTimeOf(calls.find((c) => c.cmd === "forecast_create"))).toBe(60);
+  });
+
+  it("holds the edits while a refused name is corrected, and saves them to the open plan when the dialog is cancelled", async () => {
+    takenNames = ["Base plan"];
+    component = mount(PlanPage, { target });
+    await settle();
+    calls = [];
+    type("input-lead-time", "60");
+    await settle();
+    await openSaveAs();
+    await confirmName("Base plan");
+    expect(target.textContent).toContain("A plan named “Base plan” already exists; choose another name.");
+    // The dialog is still open: nothing is written behind it.
+    await pause();
+    expect(savesTo(1)).toHaveLength(0);
+    expect(byTestId("save-status")?.textContent).toBe("Unsaved changes");
+    // Cancelled: the edits belong to the open plan after all, so nothing typed is lost.
+    const cancel = [...target.querySelectorAll<HTMLButtonElement>("dialog button")].find((b) => b.textContent === "Cancel")!;
+    cancel.click();
+    await pause();
+    expect(savesTo(1)).toHaveLength(1);
+    expect(leadTimeOf(savesTo(1)[0])).toBe(60);
+    expect(byTestId("save-status")?.textContent).toBe("Saved");
+  });
+
+  it("saves edits held by an open Save-as dialog to the open plan when the page is left", async () => {
+    component = mount(PlanPage, { target });
+    await settle();
+    calls = [];
+    type("input-lead-time", "60");
+    await settle();
+    await openSaveAs();
+    unmount(component!);
+    component = null;
+    await settle();
+    expect(savesTo(1)).toHaveLength(1);
+    expect(leadTimeOf(savesTo(1)[0])).toBe(60);
   });
 });
 
