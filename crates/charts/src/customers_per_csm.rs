@@ -5,9 +5,8 @@
 
 use crate::document::fallback;
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
-    builder, empty, grid_line, header, knockout_text, mark, method_legend, render, text,
-    tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, body, builder, empty, header,
+    knockout_text, mark, method_legend, render, slot_mesh, text,
 };
 use crate::measure::{fit, text_width};
 use crate::numbers::{compact, customers};
@@ -159,18 +158,7 @@ fn draw(root: &Canvas<'_>, plan: &CapacityPlan, touch: &TouchBands) -> Drawn {
             .unwrap_or_default()
     };
     let tick = |y: &f64| compact(*y);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     // Band edges, dashed so they read as thresholds rather than data.
     for edge in [touch.high_touch_below, touch.automated_from] {

@@ -4,7 +4,9 @@
 use crate::document::{FONT_FAMILY, HEIGHT, WIDTH, fallback, label};
 use crate::measure::{text_width, wrap};
 use crate::palette::{AXIS, BACKGROUND, BOTTOM_UP, FAINT, GRID, INK, MUTED, TOP_DOWN};
+use crate::ticked::Ticked;
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::{DefaultFormatting, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -257,6 +259,33 @@ pub(crate) fn grid_line() -> ShapeStyle {
 
 pub(crate) fn axis_line() -> ShapeStyle {
     AXIS.stroke_width(1)
+}
+
+/// The grid, axes, tick labels and axis titles of a chart with one slot per category along x
+/// (quarters, periods, segments): horizontal grid lines only, each slot named by `name_of`,
+/// values by `tick`, in the shared line and text styles.
+pub(crate) fn slot_mesh<Y>(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<Ticked, Y>>,
+    name_of: &dyn Fn(&f64) -> String,
+    tick: &dyn Fn(&f64) -> String,
+    (x_title, y_title): (&str, &str),
+) -> Drawn
+where
+    // A linear or a log value axis.
+    Y: Ranged<ValueType = f64, FormatOption = DefaultFormatting> + ValueFormatter<f64>,
+{
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(grid_line())
+        .axis_style(axis_line())
+        .label_style(tick_style())
+        .axis_desc_style(axis_title_style())
+        .x_label_formatter(name_of)
+        .y_label_formatter(tick)
+        .x_desc(x_title)
+        .y_desc(y_title)
+        .draw()
 }
 
 /// The chart's frame with its axis titles but no data, and `message` saying what to do next.

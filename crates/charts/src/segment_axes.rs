@@ -2,9 +2,7 @@
 //! per segment"): one slot per segment, named under it, and a linear value axis, in the shared
 //! frame's grid, ticks and axis titles.
 
-use crate::frame::{
-    BODY_PX, Canvas, PLOT_WIDTH, axis_line, axis_title_style, builder, grid_line, tick_style,
-};
+use crate::frame::{BODY_PX, Canvas, PLOT_WIDTH, builder, slot_mesh};
 use crate::measure::fit;
 use crate::numbers::grouped;
 use crate::scale::LinearAxis;
@@ -40,17 +38,6 @@ pub(crate) fn segment_axes<'a, 'b>(
             .unwrap_or_default()
     };
     let tick = |y: &f64| grouped(*y, axis.decimals);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(titles.0)
-        .y_desc(titles.1)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (titles.0, titles.1))?;
     Ok(chart)
 }

@@ -8,8 +8,8 @@ use super::quarters::{labels, name_at};
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::compensation::plans::{PlanStyle, Shape};
 use crate::frame::{
-    Canvas, Drawn, Mark, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty,
-    grid_line, header, knockout_text, mark, text, tick_style,
+    Canvas, Drawn, Mark, SMALL_PX, anchor, body, builder, empty, header, knockout_text, mark,
+    slot_mesh, text,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, rgb};
@@ -122,18 +122,7 @@ fn draw(root: &Canvas<'_>, quarters: &[CapacityQuarter]) -> Drawn {
     )?;
     let name_of = |x: &f64| name_at(&names, *x);
     let tick = |y: &f64| grouped(*y, axis.decimals);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     // The band joins the quarters that have one; a quarter without breaks it.
     let banded: Vec<Vec<(f64, (f64, f64))>> = quarters

@@ -7,8 +7,7 @@ use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
 use super::quarters::{labels, name_at};
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::frame::{
-    Canvas, Drawn, SMALL_PX, anchor, axis_line, axis_title_style, body, builder, empty, grid_line,
-    header, knockout_text, text, tick_style,
+    Canvas, Drawn, SMALL_PX, anchor, body, builder, empty, header, knockout_text, slot_mesh, text,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, INK, MUTED, rgb};
@@ -129,18 +128,7 @@ fn draw(root: &Canvas<'_>, quarters: &[CostShareQuarter]) -> Drawn {
         [(0.0, ESTABLISHED_LOW), (count, ESTABLISHED_HIGH)],
         BENCHMARK.filled(),
     )))?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     // The 5% line, dashed, across the plot.
     let (left, five) = chart.backend_coord(&(0.0, ESTABLISHED_LOW));

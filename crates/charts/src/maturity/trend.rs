@@ -6,8 +6,8 @@ use super::legend::{Entry, Key, hollow, legend};
 use super::levels::{LEVELS, LOWEST, on_scale, score};
 use crate::document::fallback;
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
-    builder, empty, grid_line, header, knockout_text, mark, render, text, tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, body, builder, empty, header,
+    knockout_text, mark, render, slot_mesh, text,
 };
 use crate::measure::{fit, text_width};
 use crate::palette::{BACKGROUND, FAINT, TOP_DOWN};
@@ -133,18 +133,7 @@ fn draw(root: &Canvas<'_>, points: &[(String, Option<f64>)]) -> Drawn {
             .unwrap_or_default()
     };
     let tick = |y: &f64| score(*y);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     let right = chart.backend_coord(&(x_max, LOWEST)).0 - 6;
     for (points, level) in (1..).zip(&LEVELS) {

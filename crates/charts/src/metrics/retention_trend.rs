@@ -5,8 +5,8 @@
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::document::fallback;
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
-    builder, empty, grid_line, header, knockout_text, mark, render, text, tick_style,
+    BODY_PX, Canvas, Drawn, Mark, PLOT_WIDTH, SMALL_PX, anchor, body, builder, empty, header,
+    knockout_text, mark, render, slot_mesh, text,
 };
 use crate::measure::fit;
 use crate::palette::{BACKGROUND, FAINT, rgb};
@@ -126,18 +126,7 @@ fn draw(root: &Canvas<'_>, periods: &[RetentionPeriod]) -> Drawn {
             .unwrap_or_default()
     };
     let tick = |y: &f64| format!("{y:.0}%");
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     // 100%: above it, the period's customers pay more than they did at its start.
     chart.draw_series(std::iter::once(PathElement::new(

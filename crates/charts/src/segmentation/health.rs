@@ -4,8 +4,8 @@
 
 use super::bars::{Swatch, legend};
 use crate::frame::{
-    BODY_PX, Canvas, Drawn, PLOT_WIDTH, SMALL_PX, anchor, axis_line, axis_title_style, body,
-    builder, empty, grid_line, header, text, tick_style,
+    BODY_PX, Canvas, Drawn, PLOT_WIDTH, SMALL_PX, anchor, body, builder, empty, header, slot_mesh,
+    text,
 };
 use crate::measure::{fit, text_width};
 use crate::numbers::{compact, grouped};
@@ -83,18 +83,7 @@ fn draw(root: &Canvas<'_>, segments: &[SegmentHealth], bands: &HealthBands) -> D
             .unwrap_or_default()
     };
     let tick = |y: &f64| grouped(*y, 0);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(grid_line())
-        .axis_style(axis_line())
-        .label_style(tick_style())
-        .axis_desc_style(axis_title_style())
-        .x_label_formatter(&name_of)
-        .y_label_formatter(&tick)
-        .x_desc(X_TITLE)
-        .y_desc(Y_TITLE)
-        .draw()?;
+    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
 
     let bar_px = BAR_WIDTH * group_px;
     for (i, segment) in segments.iter().enumerate() {
