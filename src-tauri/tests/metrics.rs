@@ -112,7 +112,7 @@ fn a_period_from_movements_is_the_clis_and_saves_the_inputs() {
     let period = h
         .call(
             "metrics_movements_view",
-            json!({ "from": "2026-01-01", "to": "2026-03-31", "setup": setup }),
+            json!({ "from": "2026-01-01", "to": "2026-03-31", "by": "book", "setup": setup }),
         )
         .unwrap();
     assert_eq!(period["from"]["as_of"], "2026-01-01");
@@ -131,6 +131,33 @@ fn a_period_from_movements_is_the_clis_and_saves_the_inputs() {
     // The store divides lost ARR by start (1 − lost / start): equal to the last bit or so.
     let grr = metric(book, "grr")["value"].as_f64().unwrap();
     assert!((grr - 3_509_919_671.0 / 3_510_099_671.0).abs() < 1e-15);
+    assert_eq!(period["groups"], json!([]));
+    // Per segment (ARR tier at the start): the three tiers after the same whole book; the new
+    // logo has no tier at the start and counts in the whole book only.
+    let by_segment = h
+        .call(
+            "metrics_movements_view",
+            json!({ "from": "2026-01-01", "to": "2026-03-31", "by": "segment", "setup": setup }),
+        )
+        .unwrap();
+    assert_eq!(by_segment["book"], period["book"]);
+    let labels: Vec<&str> = by_segment["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Segment Enterprise", "Segment Mid-Market", "Segment SMB"]
+    );
+    let new: i64 = by_segment["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["movements"]["new"].as_i64().unwrap())
+        .sum();
+    assert_eq!(new, 0);
     // The cut-offs given were saved with the workspace.
     let saved = h.call("metrics_setup", json!({})).unwrap();
     assert_eq!(saved["settings"]["health_bands"]["green_from"], 75.0);
@@ -138,7 +165,7 @@ fn a_period_from_movements_is_the_clis_and_saves_the_inputs() {
     let error = h
         .call(
             "metrics_movements_view",
-            json!({ "from": "2026-01-01", "to": "31/03/2026", "setup": saved }),
+            json!({ "from": "2026-01-01", "to": "31/03/2026", "by": "book", "setup": saved }),
         )
         .unwrap_err();
     assert_eq!(error["code"], "invalid-inputs");

@@ -149,6 +149,24 @@ test("a period measured from the last snapshot and the movements after it equals
   // Health at the end is the last snapshot's (on or before 2026-03-10), by the workspace's cut-offs.
   const health = period.book.health;
   assert.ok((await text(session, "health-bands")).includes(String(health.green)));
-  assert.equal(await session.execute("return arguments[0].disabled;", [await session.byTestId("group-by")]), true);
   await saveScreenshot(session, "metrics-from-movements.png");
+
+  // Per segment: each ARR tier of the starting snapshot, with the CLI's --by segment NRR; the new
+  // logo had no tier at the start and counts in the whole book only.
+  await chooseOption(session, "group-by", "Segment (ARR tier)");
+  await session.waitFor("the segment table", async () => (await text(session, "metrics-groups").catch(() => "")).includes("Segment SMB"));
+  const bySegment = JSON.parse(
+    execFileSync(CLI, ["metrics", "--db", h.db, "--movements", "--period", "2026-01-01..2026-03-10", "--by", "segment", "--format", "json"], {
+      encoding: "utf8",
+    }),
+  );
+  assert.deepEqual(bySegment.groups.map((g) => g.label), ["Segment Enterprise", "Segment Mid-Market", "Segment SMB"]);
+  const table = await text(session, "metrics-groups");
+  for (const group of bySegment.groups) {
+    const nrr = group.metrics.find((m) => m.key === "nrr").value;
+    assert.ok(table.includes(`${group.label}`) && table.includes(percent(nrr)), `${group.label} NRR ${percent(nrr)} in ${table}`);
+  }
+  assert.equal(bySegment.groups.reduce((sum, g) => sum + g.movements.new, 0), 0);
+  await session.execute(`document.querySelector('[data-testid="metrics-groups"]').scrollIntoView({ block: "center" });`);
+  await saveScreenshot(session, "metrics-from-movements-by-segment.png");
 });

@@ -47,10 +47,11 @@ pub struct MetricsArgs {
     #[arg(long, value_name = "FROM..TO")]
     pub period: Option<String>,
     /// Also report each segment (ARR tier) or each CSM.
-    #[arg(long, value_enum, conflicts_with = "movements")]
+    #[arg(long, value_enum)]
     pub by: Option<By>,
     /// Measure from FROM's snapshot and the imported movements dated after it up to TO
-    /// (`csplan movements import`), instead of from TO's snapshot. Whole book only.
+    /// (`csplan movements import`), instead of from TO's snapshot. With --by, an account counts
+    /// in its group at FROM; accounts new in the movements count in the whole book only.
     #[arg(long, requires = "period")]
     pub movements: bool,
     #[command(flatten)]

@@ -205,4 +205,80 @@ fn a_movements_file_gives_the_same_nrr_as_the_second_snapshot() {
     assert_eq!(metric(&period["book"], "nrr")["value"], 0.7);
     assert_eq!(metric(&period["book"], "grr")["value"], 7_200.0 / 11_000.0);
     assert_eq!(period["book"]["movements"]["new"], 400_000);
+    assert_eq!(period["groups"], serde_json::json!([]));
+
+    // Per CSM, each account in its group at the start (Q1): Ann keeps 1 (+$500) and 2 (−$800),
+    // $3,000 → $2,700: NRR 0.9, GRR 2,200 / 3,000, as between the snapshots. Bo Chen had 3
+    // (churns, $3,000) and 6 ($5,000): GRR = NRR = 5,000 / 8,000; ACC-0000004 is new in the
+    // file, has no group at the start and counts in the whole book only (DOMAIN.md §5.1).
+    let by_csm = metrics_json(
+        db,
+        &[
+            "--period",
+            "2026-01-01..2026-03-31",
+            "--movements",
+            "--by",
+            "csm",
+        ],
+    );
+    assert_eq!(by_csm["book"], period["book"]);
+    let groups = by_csm["groups"].as_array().unwrap();
+    let labels: Vec<&str> = groups
+        .iter()
+        .map(|g| g["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["CSM Ann Lee", "CSM Bo Chen"]);
+    assert_eq!(metric(&groups[0], "nrr")["value"], 0.9);
+    assert_eq!(metric(&groups[0], "grr")["value"], 2_200.0 / 3_000.0);
+    assert_eq!(metric(&groups[1], "nrr")["value"], 0.625);
+    assert_eq!(groups[1]["movements"]["new"], 0);
+    // Health is the last snapshot's on or before 2026-03-31 (Q1): Ann 80 and 60, Bo 30 and 90.
+    assert_eq!(
+        groups[0]["health"],
+        serde_json::json!({ "green": 1, "yellow": 1, "red": 0 })
+    );
+    assert_eq!(
+        groups[1]["health"],
+        serde_json::json!({ "green": 1, "yellow": 0, "red": 1 })
+    );
+    let csv = ok(&[
+        "metrics",
+        "--db",
+        db,
+        "--period",
+        "2026-01-01..2026-03-31",
+        "--movements",
+        "--by",
+        "csm",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.starts_with("from,to,months,group,key,label,value,unit\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            "2026-01-01,2026-03-31,2,CSM Ann Lee,nrr,Net revenue retention (NRR),0.9,fraction\n"
+        ),
+        "{csv}"
+    );
+
+    // A period that ends before its starting snapshot is refused, by name.
+    let out = csplan(&[
+        "metrics",
+        "--db",
+        db,
+        "--period",
+        "2026-01-01..2025-12-01",
+        "--movements",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains(
+            "The period ends on 2025-12-01, but it starts at snapshot \"Q1\" (2026-01-01): choose an end after the start."
+        ),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -470,7 +470,7 @@ async fn a_movements_file_measures_the_period_like_a_second_snapshot() {
 
     let setup = MetricsSetup::default();
     let by_file = store
-        .movements_metrics("2026-01-01", "2026-04-01", &setup)
+        .movements_metrics("2026-01-01", "2026-04-01", GroupBy::Book, &setup)
         .await
         .unwrap();
     let by_snapshots = store

@@ -98,20 +98,21 @@ pub async fn metrics_view(
     })
 }
 
-/// The whole book's period from the snapshot at or before `from` and the imported movements
-/// dated after it up to `to` (YYYY-MM-DD): the store call `csplan metrics --movements --period
-/// FROM..TO` makes, so the page and the CLI give the same numbers. The inputs are saved first,
-/// as `metrics_view` does.
+/// The period from the snapshot at or before `from` and the imported movements dated after it
+/// up to `to` (YYYY-MM-DD), for the whole book and each group of `by`: the store call `csplan
+/// metrics --movements --period FROM..TO [--by]` makes, so the page and the CLI give the same
+/// numbers. The inputs are saved first, as `metrics_view` does.
 #[tauri::command]
 pub async fn metrics_movements_view(
     state: State<'_, AppState>,
     from: String,
     to: String,
+    by: GroupBy,
     setup: MetricsSetup,
 ) -> Result<MovementsPeriod, ApiError> {
     let store = state.store().await?;
     store.set_metrics_setup(&setup).await?;
-    Ok(store.movements_metrics(&from, &to, &setup).await?)
+    Ok(store.movements_metrics(&from, &to, by, &setup).await?)
 }
 
 /// Saves the cost inputs and settings (the health cut-offs among them) with the workspace, for a

@@ -402,10 +402,11 @@ export const metrics = {
     call<string | null>("metrics_export_warnings", { fromId, toId, setup }),
   /** Asks for a revenue movements file and imports it; `null` when the dialog is cancelled. */
   importMovements: () => call<MovementsImport | null>("metrics_import_movements"),
-  /** The whole book from the snapshot at or before `from` and the movements after it up to `to`
-   * (YYYY-MM-DD): what `csplan metrics --movements --period FROM..TO` reports. */
-  movementsView: (from: string, to: string, setup: MetricsSetup) =>
-    call<MovementsPeriod>("metrics_movements_view", { from, to, setup }),
+  /** The whole book (and each group of `by`) from the snapshot at or before `from` and the
+   * movements after it up to `to` (YYYY-MM-DD): what `csplan metrics --movements --period
+   * FROM..TO [--by]` reports. */
+  movementsView: (from: string, to: string, by: GroupBy, setup: MetricsSetup) =>
+    call<MovementsPeriod>("metrics_movements_view", { from, to, by, setup }),
   /** Saves the inputs and settings (health cut-offs) when no period is measured. */
   saveSetup: (setup: MetricsSetup) => call<void>("metrics_save_setup", { setup }),
 };

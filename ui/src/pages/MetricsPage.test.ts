@@ -79,9 +79,13 @@ function view(nrr = 0.7): MetricsView {
 }
 
 /** The same book measured from the last snapshot and a movements file up to 2026-03-31. */
-function movementsPeriod(to = "2026-03-31"): MovementsPeriod {
-  const book = view().report.groups[0]!;
-  return { from: snapshots[1]!, to, months: 2, rows: 4, book: { ...book, health: { green: 2, yellow: 1, red: 1 } } };
+function movementsPeriod(to = "2026-03-31", by = "book"): MovementsPeriod {
+  const book = { ...view().report.groups[0]!, health: { green: 2, yellow: 1, red: 1 } };
+  const groups =
+    by === "csm"
+      ? [{ ...book, group: { by: "csm" as const, name: "Ann Lee" }, label: "CSM Ann Lee", metrics: book.metrics.map((m) => (m.key === "nrr" ? { ...m, value: 0.9 } : m)) }]
+      : [];
+  return { from: snapshots[1]!, to, months: 2, rows: 4, book, groups };
 }
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
@@ -113,7 +117,7 @@ beforeEach(() => {
         return view(sent.costs.cs_team_cost === null ? 0.7 : 0.9);
       }
       case "metrics_movements_view":
-        return movementsPeriod((args as { to: string }).to);
+        return movementsPeriod((args as { to: string }).to, (args as { by: string }).by);
       default:
         return null;
     }
@@ -245,11 +249,25 @@ describe("MetricsPage", () => {
     byTestId("metric-grr").click();
     flushSync();
     expect(byTestId("formula-text").textContent).toBe("Gross revenue retention (GRR) formula");
-    expect((byTestId("group-by") as HTMLSelectElement).disabled).toBe(true);
     expect(byTestId("health-bands").textContent).toContain("Green (good): 70 and up");
+    expect(byTestId("metrics-groups")).toBeNull();
     expect(byTestId("movements-scope")).not.toBeNull();
     expect(byTestId("warning-list")).toBeNull();
     expect(byTestId("metrics-trend")).toBeNull();
+
+    // Per CSM: the same period asked again by CSM, each group beside the whole book.
+    const groupBy = byTestId("group-by") as HTMLSelectElement;
+    groupBy.value = "csm";
+    groupBy.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "metrics_movements_view").at(-1)!.args).toMatchObject({ by: "csm", to: "2026-03-31" });
+    const rows = [...byTestId("metrics-groups").querySelectorAll("tbody tr")].map((r) => r.querySelector("td")?.textContent?.trim());
+    expect(rows).toEqual(["Whole book", "CSM Ann Lee"]);
+    expect(byTestId("metrics-groups").textContent).toContain("90.0%");
+    expect(byTestId("groups-note").textContent).toContain("accounts new in the movements file had");
+    groupBy.value = "book";
+    groupBy.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
 
     // Back to two snapshots: the latest period between them again.
     sourceSelect.value = "snapshots";

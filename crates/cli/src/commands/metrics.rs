@@ -76,6 +76,14 @@ async fn period(store: &Store, text: Option<&str>) -> Result<(Snapshot, Snapshot
     }
 }
 
+fn group_by(by: Option<By>) -> GroupBy {
+    match by {
+        None => GroupBy::Book,
+        Some(By::Segment) => GroupBy::Segment,
+        Some(By::Csm) => GroupBy::Csm,
+    }
+}
+
 pub async fn run(args: &MetricsArgs) -> Result<()> {
     if args.movements {
         return from_movements(args).await;
@@ -84,11 +92,7 @@ pub async fn run(args: &MetricsArgs) -> Result<()> {
     let result = async {
         let setup = setup(store.metrics_setup().await?, &args.setup)?;
         let (from, to) = period(&store, args.period.as_deref()).await?;
-        let by = match args.by {
-            None => GroupBy::Book,
-            Some(By::Segment) => GroupBy::Segment,
-            Some(By::Csm) => GroupBy::Csm,
-        };
+        let by = group_by(args.by);
         Ok::<_, anyhow::Error>(store.metrics_between(from, to, by, &setup).await?)
     }
     .await;
@@ -117,7 +121,7 @@ async fn from_movements(args: &MetricsArgs) -> Result<()> {
         let setup = setup(store.metrics_setup().await?, &args.setup)?;
         Ok::<_, anyhow::Error>(
             store
-                .movements_metrics(from.trim(), to.trim(), &setup)
+                .movements_metrics(from.trim(), to.trim(), group_by(args.by), &setup)
                 .await?,
         )
     }
@@ -133,17 +137,22 @@ async fn from_movements(args: &MetricsArgs) -> Result<()> {
         }
         Format::Csv | Format::Table => {
             let mut writer = csv::Writer::from_writer(&mut out);
-            writer.write_record(["from", "to", "months", "key", "label", "value", "unit"])?;
-            for m in &period.book.metrics {
-                writer.write_record([
-                    period.from.as_of.clone(),
-                    period.to.clone(),
-                    period.months.to_string(),
-                    m.key.clone(),
-                    neutralise(&m.label),
-                    m.value.map_or_else(String::new, |v| v.to_string()),
-                    unit(m.unit).to_string(),
-                ])?;
+            writer.write_record([
+                "from", "to", "months", "group", "key", "label", "value", "unit",
+            ])?;
+            for group in std::iter::once(&period.book).chain(&period.groups) {
+                for m in &group.metrics {
+                    writer.write_record([
+                        period.from.as_of.clone(),
+                        period.to.clone(),
+                        period.months.to_string(),
+                        neutralise(&group.label),
+                        m.key.clone(),
+                        neutralise(&m.label),
+                        m.value.map_or_else(String::new, |v| v.to_string()),
+                        unit(m.unit).to_string(),
+                    ])?;
+                }
             }
             writer.flush()?;
         }

@@ -4,7 +4,7 @@
 //! same name replaces its rows instead of adding them twice. A period can then be measured from
 //! its starting snapshot and the movements dated after it (`Movements::from_movements`).
 
-use super::period::GroupReport;
+use super::period::{GroupBy, GroupReport, group_key, group_of, grouping, order};
 use super::setup::MetricsSetup;
 use super::snapshots::Snapshot;
 use super::source_file::{read_off_runtime, source_name};
@@ -14,10 +14,15 @@ use csplan_domain::metrics::{
     AccountArr, Group, HealthDistribution, MetricInputs, Movement, MovementRowError, Movements,
     NpsCounts, compute_counted, parse_movement_kind, parse_movement_row,
 };
-use csplan_domain::segmentation::IsoDate;
+use csplan_domain::segmentation::{IsoDate, TierBounds};
 use serde::Serialize;
+use sqlx::AssertSqlSafe;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 use ts_rs::TS;
+
+/// Health bands and NPS answers of one group at the end of a period.
+type EndCounts = (HealthDistribution, NpsCounts);
 
 /// The header names a movements file may use for each of its four columns.
 const COLUMNS: [(&str, &[&str]); 4] = [
@@ -51,6 +56,10 @@ pub struct MovementsPeriod {
     #[ts(type = "number")]
     pub rows: u64,
     pub book: GroupReport,
+    /// Each segment or CSM asked for, after the whole book (none for the whole book only).
+    /// An account counts in the group of its record in the starting snapshot; accounts new in
+    /// the movements have no such record and count in the whole book only (`Group::members`).
+    pub groups: Vec<GroupReport>,
 }
 
 fn column_of(error: &MovementRowError) -> (&'static str, u64) {
@@ -189,13 +198,14 @@ impl Store {
         })
     }
 
-    /// The whole book's metrics from the snapshot at or before `from` and the imported
-    /// movements dated after it up to `to`, both included. Health and NPS are those of the
-    /// latest snapshot on or before `to`.
+    /// The whole book's metrics, and each group's of `by`, from the snapshot at or before
+    /// `from` and the imported movements dated after it up to `to`, both included. Health and
+    /// NPS are those of the latest snapshot on or before `to`, by that snapshot's groups.
     pub async fn movements_metrics(
         &self,
         from: &str,
         to: &str,
+        by: GroupBy,
         setup: &MetricsSetup,
     ) -> Result<MovementsPeriod, StoreError> {
         setup.validate()?;
@@ -203,20 +213,32 @@ impl Store {
         let end = IsoDate::parse(to).map_err(|e| StoreError::InvalidInputs {
             reason: format!("Period end: {e}."),
         })?;
-        let book: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT account_id, arr_cents FROM snapshot_accounts WHERE snapshot_id = ?1",
-        )
+        if end.to_string() <= start.as_of {
+            return Err(StoreError::InvalidInputs {
+                reason: format!(
+                    "The period ends on {end}, but it starts at snapshot \"{}\" ({}): choose an end after the start.",
+                    start.label, start.as_of
+                ),
+            });
+        }
+        let tiers = TierBounds::default();
+        // The group of each account at the start, by the same SQL the snapshot periods use.
+        let start_key = group_key(by, "s", &tiers);
+        let book: Vec<(String, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT s.account_id, s.arr_cents, {start_key} FROM snapshot_accounts s
+             WHERE s.snapshot_id = ?1"
+        )))
         .bind(start.id)
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
         let book: Vec<AccountArr> = book
             .into_iter()
-            .map(|(account_id, arr)| AccountArr {
+            .map(|(account_id, arr, key)| AccountArr {
                 account_id,
                 arr: Cents(arr),
-                segment: None,
-                csm: None,
+                segment: (by == GroupBy::Segment).then(|| key.clone()),
+                csm: (by == GroupBy::Csm).then_some(key),
             })
             .collect();
         let stored: Vec<(String, String, i64)> = sqlx::query_as(
@@ -238,72 +260,147 @@ impl Store {
                 })
             })
             .collect();
-        let movements =
-            Movements::from_movements(&book, &rows).map_err(|e| StoreError::InvalidInputs {
-                reason: format!(
-                    "The movements after snapshot \"{}\" ({}) do not fit its book: {e}.",
-                    start.label, start.as_of
-                ),
-            })?;
         let months = u32::try_from(
             IsoDate::parse(&start.as_of)
                 .map(|a| a.whole_months_until(end).max(1))
                 .unwrap_or(1),
         )
         .unwrap_or(1);
-        // Health and NPS at the end: the latest snapshot on or before it.
-        let health_of = self.snapshot_at(to).await?;
-        let bands = setup.settings.health_bands;
-        let (green, yellow, red, promoters, passives, detractors): (i64, i64, i64, i64, i64, i64) =
-            sqlx::query_as(
-                "SELECT count(CASE WHEN health_score >= ?2 THEN 1 END),
-                        count(CASE WHEN health_score >= ?3 AND health_score < ?2 THEN 1 END),
-                        count(CASE WHEN health_score < ?3 THEN 1 END),
-                        count(CASE WHEN nps >= 9 THEN 1 END),
-                        count(CASE WHEN nps BETWEEN 7 AND 8 THEN 1 END),
-                        count(CASE WHEN nps <= 6 THEN 1 END)
-                 FROM snapshot_accounts WHERE snapshot_id = ?1 AND arr_cents > 0",
-            )
-            .bind(health_of.id)
-            .bind(bands.green_from)
-            .bind(bands.yellow_from)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(|e| self.db_error(e))?;
-        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
-        let health = HealthDistribution {
-            green: count(green),
-            yellow: count(yellow),
-            red: count(red),
+        // Health and NPS at the end: the whole book's, and each group's by its end record.
+        let book_end = self.end_counts(to, GroupBy::Book, setup, &tiers).await?;
+        let group_end = match by {
+            GroupBy::Book => BTreeMap::new(),
+            _ => self.end_counts(to, by, setup, &tiers).await?,
         };
-        let inputs = MetricInputs {
-            movements,
-            period_months: months,
-            nps: NpsCounts {
-                promoters: count(promoters),
-                passives: count(passives),
-                detractors: count(detractors),
-            },
-            health_scores: Vec::new(),
-            costs: setup.costs,
-            settings: setup.settings,
+        let measure = |group: &Group,
+                       ends: &BTreeMap<String, EndCounts>,
+                       key: &str,
+                       book: &[AccountArr],
+                       rows: &[Movement]| {
+            let movements =
+                Movements::from_movements(book, rows).map_err(|e| StoreError::InvalidInputs {
+                    reason: format!(
+                        "The movements after snapshot \"{}\" ({}) do not fit its book: {e}.",
+                        start.label, start.as_of
+                    ),
+                })?;
+            let (health, nps) = ends.get(key).copied().unwrap_or_default();
+            let mut costs = setup.costs;
+            if *group != Group::Book {
+                // Team costs are the whole team's; a segment's or CSM's share is not known.
+                costs.cs_team_cost = None;
+                costs.support_team_cost = None;
+            }
+            let inputs = MetricInputs {
+                movements,
+                period_months: months,
+                nps,
+                health_scores: Vec::new(),
+                costs,
+                settings: setup.settings,
+            };
+            let metrics =
+                compute_counted(&inputs, health, 0).map_err(|e| StoreError::InvalidInputs {
+                    reason: e.to_string(),
+                })?;
+            Ok::<_, StoreError>(GroupReport {
+                label: group.label(),
+                group: group.clone(),
+                movements: inputs.movements,
+                health,
+                metrics,
+            })
         };
-        let metrics =
-            compute_counted(&inputs, health, 0).map_err(|e| StoreError::InvalidInputs {
-                reason: e.to_string(),
-            })?;
+        let whole = measure(&Group::Book, &book_end, "", &book, &rows)?;
+        // Each group of the starting book, in the snapshot periods' order.
+        let mut keys: Vec<String> = book
+            .iter()
+            .filter(|a| a.arr.0 > 0)
+            .filter_map(|a| a.segment.clone().or_else(|| a.csm.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        keys.sort_by_key(|k| order(by, k));
+        let mut groups = Vec::with_capacity(keys.len());
+        for key in keys {
+            let member = match by {
+                GroupBy::Segment => Group::Segment(key.clone()),
+                _ => Group::Csm(key.clone()),
+            };
+            let (in_group, _) = member.select(&book, &[]);
+            let ids: HashSet<&str> = in_group.iter().map(|a| a.account_id.as_str()).collect();
+            let group_rows: Vec<Movement> = rows
+                .iter()
+                .filter(|r| ids.contains(r.account_id.as_str()))
+                .cloned()
+                .collect();
+            groups.push(measure(
+                &group_of(by, &key),
+                &group_end,
+                &key,
+                &in_group,
+                &group_rows,
+            )?);
+        }
         Ok(MovementsPeriod {
             from: start,
             to: end.to_string(),
             months,
             rows: rows.len() as u64,
-            book: GroupReport {
-                group: Group::Book,
-                label: Group::Book.label(),
-                movements: inputs.movements,
-                health,
-                metrics,
-            },
+            book: whole,
+            groups,
         })
+    }
+
+    /// Health bands (?2 green from, ?3 yellow from) and NPS answers (DOMAIN.md §5.6) of the
+    /// customers in the latest snapshot on or before `to`, per group of `by` ("" for the book).
+    async fn end_counts(
+        &self,
+        to: &str,
+        by: GroupBy,
+        setup: &MetricsSetup,
+        tiers: &TierBounds,
+    ) -> Result<BTreeMap<String, EndCounts>, StoreError> {
+        let health_of = self.snapshot_at(to).await?;
+        let bands = setup.settings.health_bands;
+        let key = group_key(by, "e", tiers);
+        let group_by = grouping(by);
+        let counted: Vec<(String, i64, i64, i64, i64, i64, i64)> =
+            sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT {key} AS grp,
+                        count(CASE WHEN e.health_score >= ?2 THEN 1 END),
+                        count(CASE WHEN e.health_score >= ?3 AND e.health_score < ?2 THEN 1 END),
+                        count(CASE WHEN e.health_score < ?3 THEN 1 END),
+                        count(CASE WHEN e.nps >= 9 THEN 1 END),
+                        count(CASE WHEN e.nps BETWEEN 7 AND 8 THEN 1 END),
+                        count(CASE WHEN e.nps <= 6 THEN 1 END)
+                 FROM snapshot_accounts e WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
+                 {group_by}"
+            )))
+            .bind(health_of.id)
+            .bind(bands.green_from)
+            .bind(bands.yellow_from)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.db_error(e))?;
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        Ok(counted
+            .into_iter()
+            .map(
+                |(grp, green, yellow, red, promoters, passives, detractors)| {
+                    let health = HealthDistribution {
+                        green: count(green),
+                        yellow: count(yellow),
+                        red: count(red),
+                    };
+                    let nps = NpsCounts {
+                        promoters: count(promoters),
+                        passives: count(passives),
+                        detractors: count(detractors),
+                    };
+                    (grp, (health, nps))
+                },
+            )
+            .collect())
     }
 }

@@ -229,7 +229,7 @@ struct Totals {
 }
 
 /// The SQL for an account's group from the row `alias`; the tier bounds are our own integers.
-fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String {
+pub(super) fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String {
     match by {
         GroupBy::Book => "''".to_string(),
         GroupBy::Segment => format!(
@@ -242,7 +242,7 @@ fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String {
 
 /// `GROUP BY grp`, or nothing for the whole book: one group needs no grouping, and SQLite would
 /// otherwise sort a million rows by a constant.
-fn grouping(by: GroupBy) -> &'static str {
+pub(super) fn grouping(by: GroupBy) -> &'static str {
     match by {
         GroupBy::Book => "",
         GroupBy::Segment | GroupBy::Csm => "GROUP BY grp",
@@ -382,7 +382,7 @@ impl Totals {
     }
 }
 
-fn group_of(by: GroupBy, key: &str) -> Group {
+pub(super) fn group_of(by: GroupBy, key: &str) -> Group {
     match by {
         GroupBy::Book => Group::Book,
         GroupBy::Segment => Group::Segment(key.to_string()),
@@ -392,7 +392,7 @@ fn group_of(by: GroupBy, key: &str) -> Group {
 }
 
 /// Segments in tier order, CSMs by name with the pooled book last.
-fn order(by: GroupBy, key: &str) -> (u8, String) {
+pub(super) fn order(by: GroupBy, key: &str) -> (u8, String) {
     match (by, key) {
         (GroupBy::Segment, "Enterprise") => (0, String::new()),
         (GroupBy::Segment, "Mid-Market") => (1, String::new()),

@@ -9,4 +9,10 @@ export type MovementsPeriod = { from: Snapshot,
 /**
  * The last day whose movements count (YYYY-MM-DD).
  */
-to: string, months: number, rows: number, book: GroupReport, };
+to: string, months: number, rows: number, book: GroupReport, 
+/**
+ * Each segment or CSM asked for, after the whole book (none for the whole book only).
+ * An account counts in the group of its record in the starting snapshot; accounts new in
+ * the movements have no such record and count in the whole book only (`Group::members`).
+ */
+groups: Array<GroupReport>, };
