@@ -151,14 +151,8 @@ fn draw(root: &Canvas<'_>, plan: &CapacityPlan, touch: &TouchBands) -> Drawn {
             band.fill.filled(),
         )))?;
     }
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
     let tick = |y: &f64| compact(*y);
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     // Band edges, dashed so they read as thresholds rather than data.
     for edge in [touch.high_touch_below, touch.automated_from] {

@@ -262,11 +262,11 @@ pub(crate) fn axis_line() -> ShapeStyle {
 }
 
 /// The grid, axes, tick labels and axis titles of a chart with one slot per category along x
-/// (quarters, periods, segments): horizontal grid lines only, each slot named by `name_of`,
-/// values by `tick`, in the shared line and text styles.
+/// (quarters, periods, segments): horizontal grid lines only, slot `i` (spanning `i..i + 1`)
+/// named `names[i]`, values by `tick`, in the shared line and text styles.
 pub(crate) fn slot_mesh<Y>(
     chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<Ticked, Y>>,
-    name_of: &dyn Fn(&f64) -> String,
+    names: &[String],
     tick: &dyn Fn(&f64) -> String,
     (x_title, y_title): (&str, &str),
 ) -> Drawn
@@ -274,6 +274,7 @@ where
     // A linear or a log value axis.
     Y: Ranged<ValueType = f64, FormatOption = DefaultFormatting> + ValueFormatter<f64>,
 {
+    let name_of = |x: &f64| slot_name(names, *x);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -281,11 +282,19 @@ where
         .axis_style(axis_line())
         .label_style(tick_style())
         .axis_desc_style(axis_title_style())
-        .x_label_formatter(name_of)
+        .x_label_formatter(&name_of)
         .y_label_formatter(tick)
         .x_desc(x_title)
         .y_desc(y_title)
         .draw()
+}
+
+/// The name of the slot under `x` (empty past the last one).
+pub(crate) fn slot_name(names: &[String], x: f64) -> String {
+    names
+        .get(x.floor().max(0.0) as usize)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The chart's frame with its axis titles but no data, and `message` saying what to do next.

@@ -31,13 +31,7 @@ pub(crate) fn segment_axes<'a, 'b>(
         Ticked::new(0.0..count as f64, centres),
         Ticked::new(0.0..axis.upper, axis.ticks.clone()),
     )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
     let tick = |y: &f64| grouped(*y, axis.decimals);
-    slot_mesh(&mut chart, &name_of, &tick, (titles.0, titles.1))?;
+    slot_mesh(&mut chart, &names, &tick, (titles.0, titles.1))?;
     Ok(chart)
 }

@@ -4,7 +4,7 @@
 //! the Monte Carlo run, so a leader sees when the gap opens and how sure that is.
 
 use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
-use super::quarters::{labels, name_at};
+use super::quarters::labels;
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::compensation::plans::{PlanStyle, Shape};
 use crate::frame::{
@@ -120,9 +120,8 @@ fn draw(root: &Canvas<'_>, quarters: &[CapacityQuarter]) -> Drawn {
         Ticked::new(0.0..count, centres),
         Ticked::new(0.0..axis.upper, axis.ticks.clone()),
     )?;
-    let name_of = |x: &f64| name_at(&names, *x);
     let tick = |y: &f64| grouped(*y, axis.decimals);
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     // The band joins the quarters that have one; a quarter without breaks it.
     let banded: Vec<Vec<(f64, (f64, f64))>> = quarters

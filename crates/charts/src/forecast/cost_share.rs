@@ -4,7 +4,7 @@
 //! less than 5% for large organizations" [004 L35].
 
 use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
-use super::quarters::{labels, name_at};
+use super::quarters::labels;
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::frame::{
     Canvas, Drawn, SMALL_PX, anchor, body, builder, empty, header, knockout_text, slot_mesh, text,
@@ -122,13 +122,12 @@ fn draw(root: &Canvas<'_>, quarters: &[CostShareQuarter]) -> Drawn {
         Ticked::new(0.0..count, centres),
         Ticked::new(0.0..axis.upper, axis.ticks.clone()),
     )?;
-    let name_of = |x: &f64| name_at(&names, *x);
     let tick = |y: &f64| format!("{}%", grouped(*y, axis.decimals));
     chart.draw_series(std::iter::once(Rectangle::new(
         [(0.0, ESTABLISHED_LOW), (count, ESTABLISHED_HIGH)],
         BENCHMARK.filled(),
     )))?;
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     // The 5% line, dashed, across the plot.
     let (left, five) = chart.backend_coord(&(0.0, ESTABLISHED_LOW));

@@ -32,17 +32,10 @@ pub(super) fn labels(quarters: &[String]) -> (Vec<String>, Vec<f64>) {
     (names, centres)
 }
 
-/// The label of the slot under `x`.
-pub(super) fn name_at(names: &[String], x: f64) -> String {
-    names
-        .get(x.floor().max(0.0) as usize)
-        .cloned()
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frame::slot_name;
 
     #[test]
     fn labels_thin_out_only_when_they_would_overlap() {
@@ -58,7 +51,7 @@ mod tests {
         let (names, _) = labels(&many);
         assert!(names[0] == "Q1 2027");
         assert!(names.iter().filter(|n| n.is_empty()).count() > 30);
-        assert_eq!(name_at(&names, 0.7), "Q1 2027");
-        assert_eq!(name_at(&names, 99.0), "");
+        assert_eq!(slot_name(&names, 0.7), "Q1 2027");
+        assert_eq!(slot_name(&names, 99.0), "");
     }
 }

@@ -126,14 +126,8 @@ fn draw(root: &Canvas<'_>, points: &[(String, Option<f64>)]) -> Drawn {
         Ticked::new(0.0..x_max, centres),
         Ticked::new(AXIS_LOWER..AXIS_UPPER, TICKS.to_vec()),
     )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
     let tick = |y: &f64| score(*y);
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     let right = chart.backend_coord(&(x_max, LOWEST)).0 - 6;
     for (points, level) in (1..).zip(&LEVELS) {

@@ -119,14 +119,8 @@ fn draw(root: &Canvas<'_>, periods: &[RetentionPeriod]) -> Drawn {
         Ticked::new(0.0..count, centres),
         Ticked::new(lower..upper, ticks),
     )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
     let tick = |y: &f64| format!("{y:.0}%");
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     // 100%: above it, the period's customers pay more than they did at its start.
     chart.draw_series(std::iter::once(PathElement::new(

@@ -76,14 +76,8 @@ fn draw(root: &Canvas<'_>, segments: &[SegmentHealth], bands: &HealthBands) -> D
         Ticked::new(0.0..count as f64, centres),
         Ticked::new(0.0..110.0, ticks),
     )?;
-    let name_of = |x: &f64| {
-        names
-            .get(x.floor().max(0.0) as usize)
-            .cloned()
-            .unwrap_or_default()
-    };
     let tick = |y: &f64| grouped(*y, 0);
-    slot_mesh(&mut chart, &name_of, &tick, (X_TITLE, Y_TITLE))?;
+    slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 
     let bar_px = BAR_WIDTH * group_px;
     for (i, segment) in segments.iter().enumerate() {
