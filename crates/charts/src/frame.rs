@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub(crate) type Canvas<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 pub(crate) type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+/// A chart with a slot per category across and a value axis with chosen ticks up the side.
+pub(crate) type SlotChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
 
 /// Title line and legend row above the plot.
 const HEADER_HEIGHT: u32 = 58;

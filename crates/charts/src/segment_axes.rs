@@ -2,7 +2,7 @@
 //! per segment"): one slot per segment, named under it, and a linear value axis, in the shared
 //! frame's grid, ticks and axis titles.
 
-use crate::frame::{BODY_PX, Canvas, PLOT_WIDTH, builder, slot_mesh};
+use crate::frame::{BODY_PX, Canvas, PLOT_WIDTH, SlotChart, builder, slot_mesh};
 use crate::measure::fit;
 use crate::numbers::grouped;
 use crate::scale::LinearAxis;
@@ -16,10 +16,7 @@ pub(crate) fn segment_axes<'a, 'b>(
     names: &[&str],
     axis: &LinearAxis,
     titles: (&str, &str),
-) -> Result<
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>,
-    DrawingAreaErrorKind<std::io::Error>,
-> {
+) -> Result<SlotChart<'a, 'b>, DrawingAreaErrorKind<std::io::Error>> {
     let count = names.len();
     let group_px = PLOT_WIDTH / count as f64;
     let names: Vec<String> = names

@@ -4,17 +4,16 @@
 //! the Monte Carlo run, so a leader sees when the gap opens and how sure that is.
 
 use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
-use super::quarters::labels;
+use super::quarters::quarter_chart;
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::compensation::plans::{PlanStyle, Shape};
 use crate::frame::{
-    Canvas, Drawn, Mark, SMALL_PX, anchor, body, builder, empty, header, knockout_text, mark,
-    slot_mesh, text,
+    Canvas, Drawn, Mark, SMALL_PX, anchor, body, empty, header, knockout_text, mark, slot_mesh,
+    text,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, rgb};
 use crate::scale;
-use crate::ticked::Ticked;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -113,13 +112,8 @@ fn draw(root: &Canvas<'_>, quarters: &[CapacityQuarter]) -> Drawn {
         .flat_map(|q| [q.required, q.effective, q.band.map_or(0.0, |b| b.1)])
         .fold(0.0, f64::max);
     let axis = scale::linear(tallest, 0.08);
-    let names: Vec<String> = quarters.iter().map(|q| q.quarter.clone()).collect();
-    let (names, centres) = labels(&names);
-    let count = quarters.len() as f64;
-    let mut chart = builder(&body).build_cartesian_2d(
-        Ticked::new(0.0..count, centres),
-        Ticked::new(0.0..axis.upper, axis.ticks.clone()),
-    )?;
+    let quarter_names: Vec<String> = quarters.iter().map(|q| q.quarter.clone()).collect();
+    let (mut chart, names) = quarter_chart(&body, &quarter_names, &axis)?;
     let tick = |y: &f64| grouped(*y, axis.decimals);
     slot_mesh(&mut chart, &names, &tick, (X_TITLE, Y_TITLE))?;
 

@@ -4,15 +4,14 @@
 //! less than 5% for large organizations" [004 L35].
 
 use super::drawable::{Undrawable, drawn_if_drawable, undrawable};
-use super::quarters::labels;
+use super::quarters::quarter_chart;
 use crate::compensation::legend::{Entry, Key, legend};
 use crate::frame::{
-    Canvas, Drawn, SMALL_PX, anchor, body, builder, empty, header, knockout_text, slot_mesh, text,
+    Canvas, Drawn, SMALL_PX, anchor, body, empty, header, knockout_text, slot_mesh, text,
 };
 use crate::numbers::grouped;
 use crate::palette::{BACKGROUND, INK, MUTED, rgb};
 use crate::scale;
-use crate::ticked::Ticked;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -115,13 +114,9 @@ fn draw(root: &Canvas<'_>, quarters: &[CostShareQuarter]) -> Drawn {
         .flat_map(|q| [q.percent, q.band.map_or(0.0, |b| b.1)])
         .fold(ESTABLISHED_HIGH, f64::max);
     let axis = scale::linear(tallest, 0.1);
-    let names: Vec<String> = quarters.iter().map(|q| q.quarter.clone()).collect();
-    let (names, centres) = labels(&names);
+    let quarter_names: Vec<String> = quarters.iter().map(|q| q.quarter.clone()).collect();
+    let (mut chart, names) = quarter_chart(&body, &quarter_names, &axis)?;
     let count = quarters.len() as f64;
-    let mut chart = builder(&body).build_cartesian_2d(
-        Ticked::new(0.0..count, centres),
-        Ticked::new(0.0..axis.upper, axis.ticks.clone()),
-    )?;
     let tick = |y: &f64| format!("{}%", grouped(*y, axis.decimals));
     chart.draw_series(std::iter::once(Rectangle::new(
         [(0.0, ESTABLISHED_LOW), (count, ESTABLISHED_HIGH)],

@@ -1,14 +1,32 @@
 //! The quarter axis the two per-quarter charts share: one slot per quarter, its label under
 //! the slot's centre, thinned from the first quarter on when the labels would overlap.
 
-use crate::frame::{BODY_PX, PLOT_WIDTH};
+use crate::frame::{BODY_PX, Canvas, PLOT_WIDTH, SlotChart, builder};
 use crate::measure::{fit, text_width};
+use crate::scale::LinearAxis;
+use crate::ticked::Ticked;
+use plotters::prelude::*;
 
 /// Longest a quarter label may be before it is shortened ("Q1 2027" is about 45 pixels).
 const LABEL_MAX: f64 = 90.0;
 
+/// The chart of a per-quarter plot: a slot per quarter across, the linear value `axis` up the
+/// side; with the labels to write under the slots (see `labels`).
+pub(super) fn quarter_chart<'a, 'b>(
+    body: &'a Canvas<'b>,
+    quarters: &[String],
+    axis: &LinearAxis,
+) -> Result<(SlotChart<'a, 'b>, Vec<String>), DrawingAreaErrorKind<std::io::Error>> {
+    let (names, centres) = labels(quarters);
+    let chart = builder(body).build_cartesian_2d(
+        Ticked::new(0.0..quarters.len() as f64, centres),
+        Ticked::new(0.0..axis.upper, axis.ticks.clone()),
+    )?;
+    Ok((chart, names))
+}
+
 /// The labels to write under each slot (empty where a label is skipped) and the slot centres.
-pub(super) fn labels(quarters: &[String]) -> (Vec<String>, Vec<f64>) {
+fn labels(quarters: &[String]) -> (Vec<String>, Vec<f64>) {
     let count = quarters.len().max(1);
     let slot = PLOT_WIDTH / count as f64;
     let widest = quarters
