@@ -254,15 +254,20 @@ describe("Plan page", () => {
     await settle();
   };
 
-  const savesTo = (id: number) => calls.filter((c) => c.cmd === "forecast_save" && c.args.id === id);
-  const leadTimeOf = (call: { args: Record<string, unknown> } | undefined) => (call?.args.inputs as ForecastInputs).supply.lead_time_days;
-
-  it("Save as new puts the unsaved edits on the new plan only; the original keeps its saved inputs", async () => {
+  /** The page open on "Base plan" (id 1) with its lead time edited to 60 days, not saved yet. */
+  async function leadTimeEdited() {
     component = mount(PlanPage, { target });
     await settle();
     calls = [];
     type("input-lead-time", "60");
     await settle();
+  }
+
+  const savesTo = (id: number) => calls.filter((c) => c.cmd === "forecast_save" && c.args.id === id);
+  const leadTimeOf = (call: { args: Record<string, unknown> } | undefined) => (call?.args.inputs as ForecastInputs).supply.lead_time_days;
+
+  it("Save as new puts the unsaved edits on the new plan only; the original keeps its saved inputs", async () => {
+    await leadTimeEdited();
     // The dialog opens before the autosave's pause is over; the name takes longer to type.
     await openSaveAs();
     await pause();
@@ -305,11 +310,7 @@ describe("Plan page", () => {
 
   it("holds the edits while a refused name is corrected, and saves them to the open plan when the dialog is cancelled", async () => {
     takenNames = ["Base plan"];
-    component = mount(PlanPage, { target });
-    await settle();
-    calls = [];
-    type("input-lead-time", "60");
-    await settle();
+    await leadTimeEdited();
     await openSaveAs();
     await confirmName("Base plan");
     expect(target.textContent).toContain("A plan named “Base plan” already exists; choose another name.");
@@ -327,11 +328,7 @@ describe("Plan page", () => {
   });
 
   it("saves edits held by an open Save-as dialog to the open plan when the page is left", async () => {
-    component = mount(PlanPage, { target });
-    await settle();
-    calls = [];
-    type("input-lead-time", "60");
-    await settle();
+    await leadTimeEdited();
     await openSaveAs();
     unmount(component!);
     component = null;
