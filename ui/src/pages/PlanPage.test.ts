@@ -291,6 +291,15 @@ describe("Plan page", () => {
     expect(leadTimeOf(savesTo(2)[0])).toBe(45);
   });
 
+  it("calls its saved items plans, not scenarios", async () => {
+    await leadTimeEdited();
+    expect(target.querySelector("label[for='scenario-select']")?.textContent?.trim()).toBe("Plan");
+    await openSaveAs();
+    expect(target.textContent).toContain("Save as a new plan");
+    expect(target.textContent).toContain("The new plan starts from the inputs you see now");
+    expect(target.textContent).not.toContain("scenario");
+  });
+
   it("holds an edit that is still being computed when the dialog opens", async () => {
     component = mount(PlanPage, { target });
     await settle();
