@@ -17,7 +17,7 @@ use csplan_domain::metrics::{
 use csplan_domain::segmentation::{IsoDate, TierBounds};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use ts_rs::TS;
 
@@ -312,33 +312,41 @@ impl Store {
             })
         };
         let whole = measure(&Group::Book, &book_end, "", &book, &rows)?;
-        // Each group of the starting book, in the snapshot periods' order.
-        let mut keys: Vec<String> = book
-            .iter()
-            .filter(|a| a.arr.0 > 0)
-            .filter_map(|a| a.segment.clone().or_else(|| a.csm.clone()))
-            .collect::<BTreeSet<_>>()
+        // Each account in the group of its record in the starting snapshot (`Group::members`
+        // with no end book: accounts new in the file have none and count in the book only).
+        // One pass partitions the book and the rows, so thousands of CSMs cost one pass, not
+        // one scan of the book each.
+        let mut parts: BTreeMap<&str, (Vec<AccountArr>, Vec<Movement>)> = BTreeMap::new();
+        let mut key_of: HashMap<&str, &str> = HashMap::new();
+        for account in &book {
+            if let Some(key) = account.segment.as_deref().or(account.csm.as_deref()) {
+                parts.entry(key).or_default().0.push(account.clone());
+                key_of.insert(account.account_id.as_str(), key);
+            }
+        }
+        for row in &rows {
+            if let Some(part) = key_of
+                .get(row.account_id.as_str())
+                .and_then(|key| parts.get_mut(key))
+            {
+                part.1.push(row.clone());
+            }
+        }
+        // The groups with a customer at the start or a movement, in the snapshot periods' order.
+        let mut parts: Vec<(&str, (Vec<AccountArr>, Vec<Movement>))> = parts
             .into_iter()
+            .filter(|(_, (accounts, rows))| {
+                !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
+            })
             .collect();
-        keys.sort_by_key(|k| order(by, k));
-        let mut groups = Vec::with_capacity(keys.len());
-        for key in keys {
-            let member = match by {
-                GroupBy::Segment => Group::Segment(key.clone()),
-                _ => Group::Csm(key.clone()),
-            };
-            let (in_group, _) = member.select(&book, &[]);
-            let ids: HashSet<&str> = in_group.iter().map(|a| a.account_id.as_str()).collect();
-            let group_rows: Vec<Movement> = rows
-                .iter()
-                .filter(|r| ids.contains(r.account_id.as_str()))
-                .cloned()
-                .collect();
+        parts.sort_by_key(|(key, _)| order(by, key));
+        let mut groups = Vec::with_capacity(parts.len());
+        for (key, (accounts, group_rows)) in parts {
             groups.push(measure(
-                &group_of(by, &key),
+                &group_of(by, key),
                 &group_end,
-                &key,
-                &in_group,
+                key,
+                &accounts,
                 &group_rows,
             )?);
         }
