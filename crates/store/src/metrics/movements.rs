@@ -23,6 +23,8 @@ use ts_rs::TS;
 
 /// Health bands and NPS answers of one group at the end of a period.
 type EndCounts = (HealthDistribution, NpsCounts);
+/// One group's starting accounts and the movement rows of those accounts.
+type Part = (Vec<AccountArr>, Vec<Movement>);
 
 /// The header names a movements file may use for each of its four columns.
 const COLUMNS: [(&str, &[&str]); 4] = [
@@ -316,7 +318,7 @@ impl Store {
         // with no end book: accounts new in the file have none and count in the book only).
         // One pass partitions the book and the rows, so thousands of CSMs cost one pass, not
         // one scan of the book each.
-        let mut parts: BTreeMap<&str, (Vec<AccountArr>, Vec<Movement>)> = BTreeMap::new();
+        let mut parts: BTreeMap<&str, Part> = BTreeMap::new();
         let mut key_of: HashMap<&str, &str> = HashMap::new();
         for account in &book {
             if let Some(key) = account.segment.as_deref().or(account.csm.as_deref()) {
@@ -333,7 +335,7 @@ impl Store {
             }
         }
         // The groups with a customer at the start or a movement, in the snapshot periods' order.
-        let mut parts: Vec<(&str, (Vec<AccountArr>, Vec<Movement>))> = parts
+        let mut parts: Vec<(&str, Part)> = parts
             .into_iter()
             .filter(|(_, (accounts, rows))| {
                 !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
