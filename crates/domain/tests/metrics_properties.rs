@@ -72,6 +72,23 @@ proptest! {
     }
 
     #[test]
+    fn the_accounts_a_file_does_not_name_can_be_added_as_totals(
+        start in book(), end in book(), ever in seen()
+    ) {
+        let rows = diff(&start, &end, &ever);
+        let named: HashSet<&str> = rows.iter().map(|r| r.account_id.as_str()).collect();
+        let (touched, untouched): (Vec<AccountArr>, Vec<AccountArr>) = start
+            .iter()
+            .cloned()
+            .partition(|a| named.contains(a.account_id.as_str()));
+        let (arr, customers) = customer_arr(&untouched);
+        prop_assert_eq!(
+            Movements::from_movements(&touched, &rows).map(|m| m.with_unchanged(customers, arr)),
+            Movements::from_movements(&start, &rows)
+        );
+    }
+
+    #[test]
     fn an_accepted_movements_file_adds_up_and_keeps_churn_in_range(
         start in book(),
         rows in prop::collection::vec((0u8..12, 0usize..5, 1i64..50_000_000), 0..20),

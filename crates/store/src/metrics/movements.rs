@@ -23,8 +23,9 @@ use ts_rs::TS;
 
 /// Health bands and NPS answers of one group at the end of a period.
 type EndCounts = (HealthDistribution, NpsCounts);
-/// One group's starting accounts and the movement rows of those accounts.
-type Part = (Vec<AccountArr>, Vec<Movement>);
+/// One group: the starting records of the accounts the movements name, their rows, and the
+/// customers no row names (how many, and their ARR), which stay as they were.
+type Part = (Vec<AccountArr>, Vec<Movement>, (u32, Cents));
 
 /// The header names a movements file may use for each of its four columns.
 const COLUMNS: [(&str, &[&str]); 4] = [
@@ -226,23 +227,34 @@ impl Store {
         let tiers = TierBounds::default();
         // The group of each account at the start, by the same SQL the snapshot periods use.
         let start_key = group_key(by, "s", &tiers);
-        let book: Vec<(String, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
+        let named = "SELECT account_id FROM revenue_movements
+                     WHERE happened_on > ?2 AND happened_on <= ?3";
+        // Only the starting records of the accounts the movements name cross into Rust; the
+        // rest of the book stays unchanged and is added as totals per group (`with_unchanged`).
+        let touched: Vec<(String, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT s.account_id, s.arr_cents, {start_key} FROM snapshot_accounts s
-             WHERE s.snapshot_id = ?1"
+             WHERE s.snapshot_id = ?1 AND s.account_id IN ({named})"
         )))
         .bind(start.id)
+        .bind(&start.as_of)
+        .bind(end.to_string())
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
-        let book: Vec<AccountArr> = book
-            .into_iter()
-            .map(|(account_id, arr, key)| AccountArr {
-                account_id,
-                arr: Cents(arr),
-                segment: (by == GroupBy::Segment).then(|| key.clone()),
-                csm: (by == GroupBy::Csm).then_some(key),
-            })
-            .collect();
+        let unchanged: Vec<(String, i64, i64)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {start_key} AS grp, count(*), coalesce(sum(s.arr_cents), 0)
+             FROM snapshot_accounts s
+             WHERE s.snapshot_id = ?1 AND s.arr_cents > 0 AND s.account_id NOT IN ({named})
+             {}",
+            grouping(by)
+        )))
+        .bind(start.id)
+        .bind(&start.as_of)
+        .bind(end.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))?;
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
         let stored: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT account_id, kind, amount_cents FROM revenue_movements
              WHERE happened_on > ?1 AND happened_on <= ?2 ORDER BY happened_on, id",
@@ -268,25 +280,28 @@ impl Store {
                 .unwrap_or(1),
         )
         .unwrap_or(1);
-        // Health and NPS at the end: the whole book's, and each group's by its end record.
-        let book_end = self.end_counts(to, GroupBy::Book, setup, &tiers).await?;
-        let group_end = match by {
-            GroupBy::Book => BTreeMap::new(),
-            _ => self.end_counts(to, by, setup, &tiers).await?,
-        };
-        let measure = |group: &Group,
-                       ends: &BTreeMap<String, EndCounts>,
-                       key: &str,
-                       book: &[AccountArr],
-                       rows: &[Movement]| {
-            let movements =
-                Movements::from_movements(book, rows).map_err(|e| StoreError::InvalidInputs {
+        // Health and NPS at the end, each group's by its end record; the whole book's adds
+        // them up (every customer has a group), so the end snapshot is read once.
+        let group_end = self.end_counts(to, by, setup, &tiers).await?;
+        let mut total = EndCounts::default();
+        for (health, nps) in group_end.values() {
+            total.0.green += health.green;
+            total.0.yellow += health.yellow;
+            total.0.red += health.red;
+            total.1.promoters += nps.promoters;
+            total.1.passives += nps.passives;
+            total.1.detractors += nps.detractors;
+        }
+        let measure = |group: &Group, (health, nps): EndCounts, part: &Part| {
+            let (accounts, rows, (customers, arr)) = part;
+            let movements = Movements::from_movements(accounts, rows)
+                .map_err(|e| StoreError::InvalidInputs {
                     reason: format!(
                         "The movements after snapshot \"{}\" ({}) do not fit its book: {e}.",
                         start.label, start.as_of
                     ),
-                })?;
-            let (health, nps) = ends.get(key).copied().unwrap_or_default();
+                })?
+                .with_unchanged(*customers, *arr);
             let mut costs = setup.costs;
             if *group != Group::Book {
                 // Team costs are the whole team's; a segment's or CSM's share is not known.
@@ -313,45 +328,51 @@ impl Store {
                 metrics,
             })
         };
-        let whole = measure(&Group::Book, &book_end, "", &book, &rows)?;
         // Each account in the group of its record in the starting snapshot (`Group::members`
         // with no end book: accounts new in the file have none and count in the book only).
-        // One pass partitions the book and the rows, so thousands of CSMs cost one pass, not
-        // one scan of the book each.
-        let mut parts: BTreeMap<&str, Part> = BTreeMap::new();
-        let mut key_of: HashMap<&str, &str> = HashMap::new();
-        for account in &book {
-            if let Some(key) = account.segment.as_deref().or(account.csm.as_deref()) {
-                parts.entry(key).or_default().0.push(account.clone());
-                key_of.insert(account.account_id.as_str(), key);
+        let mut parts: BTreeMap<String, Part> = BTreeMap::new();
+        let mut key_of: HashMap<String, String> = HashMap::new();
+        let mut book: Part = (Vec::new(), rows, (0, Cents::ZERO));
+        for (key, customers, arr) in unchanged {
+            let sums = &mut parts.entry(key).or_default().2;
+            *sums = (count(customers), Cents(arr));
+            book.2 = (book.2.0 + count(customers), book.2.1 + Cents(arr));
+        }
+        for (account_id, arr, key) in touched {
+            let account = AccountArr {
+                account_id: account_id.clone(),
+                arr: Cents(arr),
+                segment: None,
+                csm: None,
+            };
+            book.0.push(account.clone());
+            if by != GroupBy::Book {
+                parts.entry(key.clone()).or_default().0.push(account);
+                key_of.insert(account_id, key);
             }
         }
-        for row in &rows {
-            if let Some(part) = key_of
-                .get(row.account_id.as_str())
-                .and_then(|key| parts.get_mut(key))
-            {
+        for row in &book.1 {
+            if let Some(part) = key_of.get(&row.account_id).and_then(|k| parts.get_mut(k)) {
                 part.1.push(row.clone());
             }
         }
-        // The groups with a customer at the start or a movement, in the snapshot periods' order.
-        let mut parts: Vec<(&str, Part)> = parts
-            .into_iter()
-            .filter(|(_, (accounts, rows))| {
-                !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
-            })
-            .collect();
-        parts.sort_by_key(|(key, _)| order(by, key));
-        let mut groups = Vec::with_capacity(parts.len());
-        for (key, (accounts, group_rows)) in parts {
-            groups.push(measure(
-                &group_of(by, key),
-                &group_end,
-                key,
-                &accounts,
-                &group_rows,
-            )?);
+        let whole = measure(&Group::Book, total, &book)?;
+        let mut groups = Vec::new();
+        if by != GroupBy::Book {
+            // The groups with a customer at the start or a movement, in the snapshot periods' order.
+            let mut parts: Vec<(String, Part)> = parts
+                .into_iter()
+                .filter(|(_, (accounts, rows, (customers, _)))| {
+                    *customers > 0 || !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
+                })
+                .collect();
+            parts.sort_by_key(|(key, _)| order(by, key));
+            for (key, part) in &parts {
+                let ends = group_end.get(key).copied().unwrap_or_default();
+                groups.push(measure(&group_of(by, key), ends, part)?);
+            }
         }
+        let rows = book.1;
         Ok(MovementsPeriod {
             from: start,
             to: end.to_string(),
