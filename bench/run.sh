@@ -89,3 +89,17 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$data/metrics_1m.md" \
   -n "csplan metrics (1M, by segment)" "$csplan metrics --db $metrics_db --by segment --format json"
 /usr/bin/time -f "%e s, peak RSS %M KiB: csplan metrics (1M, whole book)" \
   "$csplan" metrics --db "$metrics_db" --format json > /dev/null
+
+echo "== csplan metrics --movements, 1M accounts + ~99k movements (the first snapshot and a file)"
+# bench/metrics_movements.sql writes the file from the first snapshot (churn, expansion,
+# contraction, 5,000 new logos); only the accounts it names leave the database.
+movements_db="$data/metrics_1m_movements.db"
+if [ ! -f "$movements_db" ]; then
+  cp "$metrics_db" "$movements_db"
+  sqlite3 "$movements_db" < bench/metrics_movements.sql > "$data/movements_1m.csv"
+  "$csplan" movements import "$data/movements_1m.csv" --db "$movements_db"
+fi
+period="--period 2026-01-01..2026-03-31 --movements"
+hyperfine --warmup 1 --runs 5 --export-markdown "$data/metrics_movements_1m.md" \
+  -n "csplan metrics --movements (1M, whole book)" "$csplan metrics --db $movements_db $period --format json" \
+  -n "csplan metrics --movements (1M, by segment)" "$csplan metrics --db $movements_db $period --by segment --format json"
