@@ -212,6 +212,13 @@ test("c. a mapping saved under a name reads the next export with shuffled column
     await text(session, "import-blocked"),
     "Choose the column that holds Account ID and Contract start and Renewal date before importing.",
   );
+  // Required fields unmapped: the file's rows and each column's examples are shown all the same,
+  // read from the file, for the person to map the columns by their values.
+  assert.match(await session.execute("return document.querySelector('.import .facts').textContent.replace(/\\s+/g, ' ');"), /· 2 rows · 13 columns/);
+  const examples = await session.execute("return [...document.querySelectorAll('[data-testid=\"import-mapping\"] .examples')].map((c) => c.textContent.trim());");
+  assert.deepEqual(examples.slice(0, 3), ["A-1 · A-2", "One · Two", "5000 · 7000.50"]);
+  assert.equal(await session.execute("return document.querySelector('.sample summary').textContent;"), "The first 2 rows as they are in the file");
+  await saveScreenshot(session, "data-mapping-unmapped.png");
   // The person maps the columns the detection missed, and moves ARR to the contract value: the
   // "ARR" column then keeps its values as a custom field on its own (the store's rule, as
   // `--map "Contract Value=arr"` below), said beside it.

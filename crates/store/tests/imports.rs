@@ -663,3 +663,46 @@ async fn unreadable_files_are_refused_with_what_to_do() {
     assert_eq!(store.workspace_info().await.unwrap().accounts, 0);
     store.close().await;
 }
+
+#[tokio::test]
+async fn the_preview_shows_the_rows_of_a_file_whose_arr_column_is_unmapped() {
+    // Issue #3 part 1, "Mapping": the person maps columns by their values, so the sample is read
+    // from the file whatever the mapping; the import stays refused until ARR has a column.
+    let dir = temp_dir();
+    let store = empty_store(&dir).await;
+    let file = dir.path().join("contract_value.csv");
+    let rows = [
+        good_row(1, "12,000.50"),
+        vec![String::new(); 16],
+        good_row(2, "900"),
+        good_row(3, "$75k"),
+    ];
+    write_csv(&file, &rows);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen(",arr,", ",Contract Value,", 1)).unwrap();
+    let preview = store
+        .preview_accounts_import(&file, &ImportOptions::default(), &progress())
+        .await
+        .unwrap();
+    assert_eq!(preview.missing_fields, [AccountField::Arr]);
+    assert_eq!(preview.headers[2], "Contract Value");
+    // Three data records; the blank one is not a row.
+    assert_eq!(preview.rows, 3);
+    assert_eq!(preview.valid_rows, 0);
+    assert_eq!(preview.encoding, "UTF-8");
+    assert_eq!(
+        preview.sample,
+        [rows[0].clone(), rows[2].clone(), rows[3].clone()]
+    );
+    // The example values of the unmapped column, as the mapping table lists them.
+    let contract_value: Vec<&str> = preview.sample.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(contract_value, ["12,000.50", "900", "$75k"]);
+    assert_eq!(preview.report.total_problems, 0);
+    let error = store
+        .import_accounts(&file, &ImportOptions::default(), &progress())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "unmapped-fields");
+    assert!(store.accounts().await.unwrap().is_empty());
+    store.close().await;
+}

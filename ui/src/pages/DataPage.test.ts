@@ -198,6 +198,42 @@ describe("Data page", () => {
     expect(byTestId("import-close")?.textContent?.trim()).toBe("Cancel, I'll fix the file");
   });
 
+  it("shows the file's rows and each column's examples while ARR is unmapped, and blocks the import naming it", async () => {
+    // What the store sends for a file whose ARR column is "Contract Value" (store test
+    // the_preview_shows_the_rows_of_a_file_whose_arr_column_is_unmapped): rows counted and sampled,
+    // nothing checked yet.
+    const base = previewWithProblems();
+    handlers.import_pick = () => ({
+      ...base,
+      headers: ["Id", "Company", "Contract Value", "Health", "Notes"],
+      mapping: {
+        columns: base.mapping.columns.map((c, i) => (i === 2 ? { header: "Contract Value", target: { kind: "custom" as const } } : c)),
+      },
+      missing_fields: ["arr"],
+      sample: [
+        ["A-1", "Acme", "$1,200.50", "80", "x"],
+        ["A-2", "Beta", "900", "", ""],
+        ["A-3", "Cole", "$75k", "55", "y"],
+      ],
+      rows: 3,
+      valid_rows: 0,
+      report: { file: base.file, problems: [], total_problems: 0, rejected_rows: 0 },
+    });
+    open();
+    await settle();
+    await click("import-pick");
+
+    expect(byTestId("import-verdict")?.textContent).toBe("The rows are checked once every required field has a column.");
+    expect(byTestId("import-blocked")?.textContent).toBe("Choose the column that holds ARR before importing.");
+    expect(byTestId("import-run")).toBeNull();
+    expect(target.querySelector(".facts")?.textContent?.replace(/\s+/g, " ").trim()).toBe("CSV, UTF-8 · 3 rows · 5 columns");
+    const examples = [...byTestId("import-mapping")!.querySelectorAll("tbody tr")].map((r) => r.querySelector(".examples")?.textContent);
+    expect(examples).toEqual(["A-1 · A-2 · A-3", "Acme · Beta · Cole", "$1,200.50 · 900 · $75k", "80 · 55", "x · y"]);
+    expect(target.querySelector(".sample summary")?.textContent).toBe("The first 3 rows as they are in the file");
+    const sample = [...byTestId("import-sample")!.querySelectorAll("tbody tr")].map(cellTexts);
+    expect(sample[2]).toEqual(["A-3", "Cole", "$75k", "55", "y"]);
+  });
+
   it("moves a field picked for another column there: the store's answer is previewed and the column that had it noted", async () => {
     open();
     await settle();

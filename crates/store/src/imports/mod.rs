@@ -14,6 +14,7 @@ mod history;
 mod mapping;
 mod progress;
 mod report;
+mod sample;
 mod saved;
 mod source;
 mod validate;
@@ -31,6 +32,7 @@ pub(crate) use write::insert_book;
 use crate::{Store, StoreError};
 use csplan_domain::values::DateOrder;
 use mapping::{ColumnPlan, MappingError, apply_saved, missing_fields};
+use sample::Sample;
 use serde::{Deserialize, Serialize};
 use source::{Event, SourceInfo};
 use std::path::{Path, PathBuf};
@@ -44,8 +46,6 @@ use write::WriteMode;
 const ROWS_PER_BATCH: usize = write::ROWS_PER_STATEMENT * 2;
 /// Batches that may wait between reader and writer: enough to keep both busy, little memory.
 const BATCHES_IN_FLIGHT: usize = 4;
-/// Records the preview shows as they are in the file.
-const SAMPLE_RECORDS: usize = 20;
 
 /// What the caller asks of an import. The default detects everything and rejects the whole
 /// file on any problem.
@@ -98,7 +98,7 @@ pub struct ImportPreview {
     /// Data records in the file (blank ones not counted).
     #[ts(type = "number")]
     pub rows: u64,
-    /// Records that would be written.
+    /// Records that would be written (none while a required field is unmapped).
     #[ts(type = "number")]
     pub valid_rows: u64,
     pub date_order: DateOrderFinding,
@@ -140,7 +140,7 @@ struct Prepared {
 /// What one reading of the file found.
 struct Scan {
     validator: Validator,
-    sample: Vec<Vec<String>>,
+    sample: Sample,
     /// The encoding is known only once every record has been read.
     encoding: &'static str,
 }
@@ -204,13 +204,11 @@ impl Store {
                 }
             }
         }
-        progress.set_phase(ImportPhase::Done);
-        let encoding = found
-            .as_ref()
-            .map_or(prepared.info.encoding, |scan| scan.encoding);
-        let (rows, valid_rows, report, sample) = match found {
+        let (rows, valid_rows, report, sample, encoding) = match found {
             Some(Scan {
-                validator, sample, ..
+                validator,
+                sample,
+                encoding,
             }) => {
                 let undecided_rows = if finding == DateOrderFinding::Ambiguous {
                     validator.evidence.ambiguous
@@ -225,16 +223,36 @@ impl Store {
                     validator
                         .problems
                         .into_report(prepared.label.clone(), validator.rejected_rows),
-                    sample,
+                    sample.into_records(),
+                    encoding,
                 )
             }
-            None => (
-                0,
-                0,
-                report::Problems::default().into_report(prepared.label.clone(), 0),
-                Vec::new(),
-            ),
+            // Unmapped required fields: nothing can be checked, but the rows and each column's
+            // values are what the person needs to see to map them.
+            None => {
+                let (file, kind, sheet) = (
+                    prepared.file.clone(),
+                    prepared.kind,
+                    prepared.info.sheet.clone(),
+                );
+                let watch = Arc::clone(progress);
+                let read = blocking(&prepared.file, move || {
+                    sample::read_unmapped(&file, kind, sheet.as_deref(), &watch)
+                })
+                .await??;
+                let Some(unmapped) = read else {
+                    return Err(self.cancelled(&prepared));
+                };
+                (
+                    unmapped.rows,
+                    0,
+                    report::Problems::default().into_report(prepared.label.clone(), 0),
+                    unmapped.sample.into_records(),
+                    unmapped.encoding,
+                )
+            }
         };
+        progress.set_phase(ImportPhase::Done);
         Ok(ImportPreview {
             file: prepared.label,
             kind: prepared.kind,
@@ -573,7 +591,7 @@ fn scan(
         progress,
     } = setup;
     let mut validator = Validator::new(plan, order);
-    let mut sample = Vec::new();
+    let mut sample = Sample::default();
     let mut batch = Vec::with_capacity(ROWS_PER_BATCH);
     let mut writing = true;
     let mut writer_gone = false;
@@ -591,13 +609,7 @@ fn scan(
             }
             match event {
                 Event::Record { line, fields } => {
-                    if sample.len() < SAMPLE_RECORDS && !fields.all_empty() {
-                        sample.push(
-                            (0..fields.len())
-                                .map(|i| fields.get(i).to_string())
-                                .collect(),
-                        );
-                    }
+                    sample.offer(&fields);
                     if let Some(row) = validator.check(line, &fields)
                         && writing
                     {

@@ -31,6 +31,6 @@ sample: Array<Array<string>>,
  */
 rows: number, 
 /**
- * Records that would be written.
+ * Records that would be written (none while a required field is unmapped).
  */
 valid_rows: number, date_order: DateOrderFinding, report: ImportReport, };
