@@ -218,20 +218,34 @@ fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     // 400,000 new valid accounts into a book that has some (the upsert path): seconds of work.
     let big = big_file(dir.path(), 400_000);
 
+    // Killed once the import has written a few megabytes of its transaction into the WAL.
     let wal = PathBuf::from(format!("{}-wal", db.display()));
+    import_killed_when(&big, &db, || {
+        std::fs::metadata(&wal).map_or(0, |m| m.len()) > 4 << 20
+    });
+
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes_before,
+        "the database file changed"
+    );
+    assert_eq!(dump(&db), rows_before);
+    // And the workspace still works: the same import now runs to the end.
+    let out = csplan(&["import", "accounts", s(&big), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// Runs a real `csplan import accounts FILE --db DB` and SIGKILLs it as soon as `written` says it
+/// has written enough (polled every 5 ms; the import must not finish first).
+fn import_killed_when(file: &Path, db: &Path, written: impl Fn() -> bool) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(["import", "accounts", s(&big), "--db", s(&db)])
+        .args(["import", "accounts", s(file), "--db", s(db)])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Kill once the import has written a few megabytes of its transaction into the WAL.
     let start = Instant::now();
-    loop {
-        let written = std::fs::metadata(&wal).map_or(0, |m| m.len());
-        if written > 4 << 20 {
-            break;
-        }
+    while !written() {
         assert!(
             child.try_wait().unwrap().is_none(),
             "the import finished before it could be killed"
@@ -244,16 +258,6 @@ fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     }
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        bytes_before,
-        "the database file changed"
-    );
-    assert_eq!(dump(&db), rows_before);
-    // And the workspace still works: the same import now runs to the end.
-    let out = csplan(&["import", "accounts", s(&big), "--db", s(&db)]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 /// `rows` valid accounts, ACC-0000001 upwards.
@@ -282,12 +286,6 @@ fn a_first_import_killed_mid_way_leaves_no_workspace_and_no_leftovers() {
     let dir = tempfile::tempdir().unwrap();
     let big = big_file(dir.path(), 400_000);
     let db = dir.path().join("new.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_csplan"))
-        .args(["import", "accounts", s(&big), "--db", s(&db)])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
     let building = |dir: &Path| {
         std::fs::read_dir(dir)
             .unwrap()
@@ -299,20 +297,7 @@ fn a_first_import_killed_mid_way_leaves_no_workspace_and_no_leftovers() {
             .map(|e| e.metadata().map_or(0, |m| m.len()))
             .max()
     };
-    let start = Instant::now();
-    while building(dir.path()).unwrap_or(0) <= 4 << 20 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import finished before it could be killed"
-        );
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "the import never started writing"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    child.kill().unwrap(); // SIGKILL on Unix
-    child.wait().unwrap();
+    import_killed_when(&big, &db, || building(dir.path()).unwrap_or(0) > 4 << 20);
 
     assert!(
         !db.exists(),
