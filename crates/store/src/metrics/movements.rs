@@ -4,7 +4,7 @@
 //! same name replaces its rows instead of adding them twice. A period can then be measured from
 //! its starting snapshot and the movements dated after it (`Movements::from_movements`).
 
-use super::period::{GroupBy, GroupReport, group_key, group_of, grouping, order};
+use super::period::{GroupBy, GroupReport, MMAP, count, group_key, group_of, grouping, order};
 use super::setup::MetricsSetup;
 use super::snapshots::Snapshot;
 use super::source_file::{read_off_runtime, source_name};
@@ -225,55 +225,15 @@ impl Store {
             });
         }
         let tiers = TierBounds::default();
-        // The group of each account at the start, by the same SQL the snapshot periods use.
-        let start_key = group_key(by, "s", &tiers);
-        let named = "SELECT account_id FROM revenue_movements
-                     WHERE happened_on > ?2 AND happened_on <= ?3";
-        // Only the starting records of the accounts the movements name cross into Rust; the
-        // rest of the book stays unchanged and is added as totals per group (`with_unchanged`).
-        let touched: Vec<(String, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT s.account_id, s.arr_cents, {start_key} FROM snapshot_accounts s
-             WHERE s.snapshot_id = ?1 AND s.account_id IN ({named})"
-        )))
-        .bind(start.id)
-        .bind(&start.as_of)
-        .bind(end.to_string())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(|e| self.db_error(e))?;
-        let unchanged: Vec<(String, i64, i64)> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {start_key} AS grp, count(*), coalesce(sum(s.arr_cents), 0)
-             FROM snapshot_accounts s
-             WHERE s.snapshot_id = ?1 AND s.arr_cents > 0 AND s.account_id NOT IN ({named})
-             {}",
-            grouping(by)
-        )))
-        .bind(start.id)
-        .bind(&start.as_of)
-        .bind(end.to_string())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(|e| self.db_error(e))?;
-        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
-        let stored: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT account_id, kind, amount_cents FROM revenue_movements
-             WHERE happened_on > ?1 AND happened_on <= ?2 ORDER BY happened_on, id",
-        )
-        .bind(&start.as_of)
-        .bind(end.to_string())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(|e| self.db_error(e))?;
-        let rows: Vec<Movement> = stored
-            .into_iter()
-            .filter_map(|(account_id, kind, amount)| {
-                Some(Movement {
-                    account_id,
-                    kind: parse_movement_kind(&kind)?,
-                    amount: Cents(amount),
-                })
-            })
-            .collect();
+        let last_day = end.to_string();
+        // The queries do not depend on each other, so they run at once, each on a connection of
+        // its own (SQLite answers one query on one thread).
+        let (touched, start_totals, rows, group_end) = tokio::try_join!(
+            self.touched(&start, &last_day, by, &tiers),
+            self.start_totals(&start, by, &tiers),
+            self.period_rows(&start.as_of, &last_day),
+            self.end_counts(to, by, setup, &tiers),
+        )?;
         let months = u32::try_from(
             IsoDate::parse(&start.as_of)
                 .map(|a| a.whole_months_until(end).max(1))
@@ -282,7 +242,6 @@ impl Store {
         .unwrap_or(1);
         // Health and NPS at the end, each group's by its end record; the whole book's adds
         // them up (every customer has a group), so the end snapshot is read once.
-        let group_end = self.end_counts(to, by, setup, &tiers).await?;
         let mut total = EndCounts::default();
         for (health, nps) in group_end.values() {
             total.0.green += health.green;
@@ -332,11 +291,10 @@ impl Store {
         // with no end book: accounts new in the file have none and count in the book only).
         let mut parts: BTreeMap<String, Part> = BTreeMap::new();
         let mut key_of: HashMap<String, String> = HashMap::new();
-        let mut book: Part = (Vec::new(), rows, (0, Cents::ZERO));
-        for (key, customers, arr) in unchanged {
-            let sums = &mut parts.entry(key).or_default().2;
-            *sums = (count(customers), Cents(arr));
-            book.2 = (book.2.0 + count(customers), book.2.1 + Cents(arr));
+        // The customers no row names are the whole starting book less those the rows name.
+        let mut book: Part = (Vec::new(), rows, (count(start.customers), start.arr));
+        for (key, customers, arr) in start_totals {
+            parts.entry(key).or_default().2 = (count(customers), Cents(arr));
         }
         for (account_id, arr, key) in touched {
             let account = AccountArr {
@@ -345,9 +303,16 @@ impl Store {
                 segment: None,
                 csm: None,
             };
+            let part = parts.entry(key.clone()).or_default();
+            if arr > 0 {
+                let (customers, total) = &mut part.2;
+                *customers = customers.saturating_sub(1);
+                *total = *total - Cents(arr);
+                book.2 = (book.2.0.saturating_sub(1), book.2.1 - Cents(arr));
+            }
             book.0.push(account.clone());
             if by != GroupBy::Book {
-                parts.entry(key.clone()).or_default().0.push(account);
+                part.0.push(account);
                 key_of.insert(account_id, key);
             }
         }
@@ -383,6 +348,83 @@ impl Store {
         })
     }
 
+    /// The starting records of the accounts the period's rows name, each with its group: only
+    /// these cross into Rust; the rest of the book is added as totals (`with_unchanged`).
+    async fn touched(
+        &self,
+        start: &Snapshot,
+        to: &str,
+        by: GroupBy,
+        tiers: &TierBounds,
+    ) -> Result<Vec<(String, i64, String)>, StoreError> {
+        let key = group_key(by, "s", tiers);
+        sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT s.account_id, s.arr_cents, {key} FROM snapshot_accounts s
+             WHERE s.snapshot_id = ?1 AND s.account_id IN (
+                 SELECT account_id FROM revenue_movements
+                 WHERE happened_on > ?2 AND happened_on <= ?3)"
+        )))
+        .bind(start.id)
+        .bind(&start.as_of)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))
+    }
+
+    /// Customers and ARR of each group of `by` at the start, the accounts the rows name
+    /// included (the caller takes them off: a `NOT IN` their ids here probed a 99k-id list for
+    /// each of a million rows, half a second). The whole book's are the snapshot's own totals
+    /// (`finish_header`), so for it no row is read.
+    async fn start_totals(
+        &self,
+        start: &Snapshot,
+        by: GroupBy,
+        tiers: &TierBounds,
+    ) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        if by == GroupBy::Book {
+            return Ok(Vec::new());
+        }
+        let key = group_key(by, "s", tiers);
+        let fail = |e| self.db_error(e);
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
+        sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {key} AS grp, count(*), coalesce(sum(s.arr_cents), 0)
+             FROM snapshot_accounts s
+             WHERE s.snapshot_id = ?1 AND s.arr_cents > 0
+             {}",
+            grouping(by)
+        )))
+        .bind(start.id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(fail)
+    }
+
+    /// The rows dated after `from` up to `to`, in the order they happened.
+    async fn period_rows(&self, from: &str, to: &str) -> Result<Vec<Movement>, StoreError> {
+        let stored: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT account_id, kind, amount_cents FROM revenue_movements
+             WHERE happened_on > ?1 AND happened_on <= ?2 ORDER BY happened_on, id",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_error(e))?;
+        Ok(stored
+            .into_iter()
+            .filter_map(|(account_id, kind, amount)| {
+                Some(Movement {
+                    account_id,
+                    kind: parse_movement_kind(&kind)?,
+                    amount: Cents(amount),
+                })
+            })
+            .collect())
+    }
+
     /// Health bands (?2 green from, ?3 yellow from) and NPS answers (DOMAIN.md §5.6) of the
     /// customers in the latest snapshot on or before `to`, per group of `by` ("" for the book).
     async fn end_counts(
@@ -396,6 +438,9 @@ impl Store {
         let bands = setup.settings.health_bands;
         let key = group_key(by, "e", tiers);
         let group_by = grouping(by);
+        let fail = |e| self.db_error(e);
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
         let counted: Vec<(String, i64, i64, i64, i64, i64, i64)> =
             sqlx::query_as(AssertSqlSafe(format!(
                 "SELECT {key} AS grp,
@@ -411,10 +456,9 @@ impl Store {
             .bind(health_of.id)
             .bind(bands.green_from)
             .bind(bands.yellow_from)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *conn)
             .await
-            .map_err(|e| self.db_error(e))?;
-        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+            .map_err(fail)?;
         Ok(counted
             .into_iter()
             .map(

@@ -65,7 +65,7 @@ impl PeriodReport {
 }
 
 /// Up to 1 GiB of the file mapped into memory for reading (SQLite's `mmap_size`).
-const MMAP: &str = "PRAGMA mmap_size = 1073741824";
+pub(super) const MMAP: &str = "PRAGMA mmap_size = 1073741824";
 
 /// Slices a period's queries run in at once, at most (the pool has four connections).
 const MAX_SLICES: usize = 4;
@@ -314,7 +314,7 @@ fn end_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
 
 type Row9 = (String, i64, i64, i64, i64, i64, i64, i64, i64);
 
-fn count(n: i64) -> u32 {
+pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
