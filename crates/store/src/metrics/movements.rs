@@ -310,11 +310,11 @@ impl Store {
                 *total = *total - Cents(arr);
                 book.2 = (book.2.0.saturating_sub(1), book.2.1 - Cents(arr));
             }
-            book.0.push(account.clone());
             if by != GroupBy::Book {
-                part.0.push(account);
+                part.0.push(account.clone());
                 key_of.insert(account_id, key);
             }
+            book.0.push(account);
         }
         for row in &book.1 {
             if let Some(part) = key_of.get(&row.account_id).and_then(|k| parts.get_mut(k)) {
@@ -358,6 +358,9 @@ impl Store {
         tiers: &TierBounds,
     ) -> Result<Vec<(String, i64, String)>, StoreError> {
         let key = group_key(by, "s", tiers);
+        let fail = |e| self.db_error(e);
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
         sqlx::query_as(AssertSqlSafe(format!(
             "SELECT s.account_id, s.arr_cents, {key} FROM snapshot_accounts s
              WHERE s.snapshot_id = ?1 AND s.account_id IN (
@@ -367,9 +370,9 @@ impl Store {
         .bind(start.id)
         .bind(&start.as_of)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await
-        .map_err(|e| self.db_error(e))
+        .map_err(fail)
     }
 
     /// Customers and ARR of each group of `by` at the start, the accounts the rows name
