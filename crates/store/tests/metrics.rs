@@ -524,3 +524,189 @@ async fn a_bad_movements_file_names_line_column_and_reason() {
     assert_eq!(report.problems[0].column.as_deref(), Some("date"));
     store.close().await;
 }
+
+/// Accounts across the three ARR tiers (DOMAIN.md §2.7: Enterprise from $100,000, Mid-Market
+/// from $25,000), some changing tier: 10 is Enterprise until it falls to SMB at C, 11 moves from
+/// Mid-Market up to Enterprise at B, 12 churns at B and comes back at C (SMB), 13 is new at B
+/// (Mid-Market), 14 starts exactly on the Enterprise bound and falls exactly onto the
+/// Mid-Market bound at B before churning at C. Every health is 80 (green).
+const TIER_A: [Account; 4] = [
+    (10, "150000", 80, "9", 30, "2026-09-01", "Ann"),
+    (11, "30000", 80, "9", 30, "2026-09-01", "Ann"),
+    (12, "5000", 80, "9", 30, "2026-09-01", "Bob"),
+    (14, "100000", 80, "9", 30, "2026-09-01", "Bob"),
+];
+const TIER_B: [Account; 4] = [
+    (10, "150000", 80, "9", 30, "2026-09-01", "Ann"),
+    (11, "120000", 80, "9", 30, "2026-09-01", "Ann"),
+    (13, "40000", 80, "9", 30, "2026-09-01", "Bob"),
+    (14, "25000", 80, "9", 30, "2026-09-01", "Bob"),
+];
+const TIER_C: [Account; 4] = [
+    (10, "20000", 80, "9", 30, "2026-09-01", "Ann"),
+    (11, "120000", 80, "9", 30, "2026-09-01", "Ann"),
+    (12, "6000", 80, "9", 30, "2026-09-01", "Bob"),
+    (13, "40000", 80, "9", 30, "2026-09-01", "Bob"),
+];
+
+/// Each group's label, (starting ARR, new, expansion, contraction, churned, reactivated,
+/// ending ARR) in dollars, (customers at start, new, churned, reactivated, at end), and the
+/// green health count at the end.
+type GroupFigures = (String, [i64; 7], [u32; 5], u32);
+
+fn figures(groups: &[csplan_store::GroupReport]) -> Vec<GroupFigures> {
+    let dollars = |c: Cents| c.0 / 100;
+    groups
+        .iter()
+        .map(|g| {
+            let m = &g.movements;
+            (
+                g.label.clone(),
+                [
+                    dollars(m.starting_arr),
+                    dollars(m.new),
+                    dollars(m.expansion),
+                    dollars(m.contraction),
+                    dollars(m.churned),
+                    dollars(m.reactivated),
+                    dollars(m.ending_arr),
+                ],
+                [
+                    m.customers_at_start,
+                    m.new_customers,
+                    m.churned_customers,
+                    m.reactivated_customers,
+                    m.customers_at_end,
+                ],
+                g.health.green,
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn each_segment_counts_its_accounts_by_tier_at_each_date() {
+    let dir = common::temp_dir();
+    let store = empty_workspace(&dir).await;
+    for (file, as_of, label, book) in [
+        ("a.csv", "2025-10-01", "A", &TIER_A),
+        ("b.csv", "2026-01-01", "B", &TIER_B),
+        ("c.csv", "2026-04-01", "C", &TIER_C),
+    ] {
+        let csv = book_csv(dir.path(), file, book);
+        store.add_snapshot_csv(&csv, as_of, label).await.unwrap();
+    }
+    let setup = MetricsSetup::default();
+    let label = |s: &str| s.to_string();
+    // A → B, no earlier snapshot. Movements by the start record's tier (Group::members):
+    // Enterprise 10 stays, 14 contracts $100,000 → $25,000; Mid-Market 11 expands $30,000 →
+    // $120,000; SMB 12 churns. 13 is new, in its end tier (Mid-Market). Health by the end
+    // record's tier: Enterprise 10, 11; Mid-Market 13, 14.
+    let a_to_b = store
+        .period_metrics("2025-10-01", "2026-01-01", GroupBy::Segment, &setup)
+        .await
+        .unwrap();
+    assert_eq!(
+        figures(&a_to_b.groups),
+        [
+            (
+                label("Whole book"),
+                [285_000, 40_000, 90_000, 75_000, 5_000, 0, 335_000],
+                [4, 1, 1, 0, 4],
+                4
+            ),
+            (
+                label("Segment Enterprise"),
+                [250_000, 0, 0, 75_000, 0, 0, 175_000],
+                [2, 0, 0, 0, 2],
+                2
+            ),
+            (
+                label("Segment Mid-Market"),
+                [30_000, 40_000, 90_000, 0, 0, 0, 160_000],
+                [1, 1, 0, 0, 2],
+                2
+            ),
+            (
+                label("Segment SMB"),
+                [5_000, 0, 0, 0, 5_000, 0, 0],
+                [1, 0, 1, 0, 0],
+                0
+            ),
+        ]
+    );
+    // B → C, after A: Enterprise 10 contracts $150,000 → $20,000, 11 stays; Mid-Market 13
+    // stays, 14 churns; 12 comes back (a customer at A) in its end tier, SMB, which has no
+    // customer at B. Health at C: Enterprise 11; Mid-Market 13; SMB 10, 12.
+    let b_to_c = store
+        .period_metrics("2026-01-01", "2026-04-01", GroupBy::Segment, &setup)
+        .await
+        .unwrap();
+    assert_eq!(
+        figures(&b_to_c.groups),
+        [
+            (
+                label("Whole book"),
+                [335_000, 0, 0, 130_000, 25_000, 6_000, 186_000],
+                [4, 0, 1, 1, 4],
+                4
+            ),
+            (
+                label("Segment Enterprise"),
+                [270_000, 0, 0, 130_000, 0, 0, 140_000],
+                [2, 0, 0, 0, 2],
+                1
+            ),
+            (
+                label("Segment Mid-Market"),
+                [65_000, 0, 0, 0, 25_000, 0, 40_000],
+                [2, 0, 1, 0, 1],
+                1
+            ),
+            (
+                label("Segment SMB"),
+                [0, 0, 0, 0, 0, 6_000, 6_000],
+                [0, 0, 0, 1, 1],
+                2
+            ),
+        ]
+    );
+    // From B with a file: 13 expands $70,000 in Mid-Market. Health is B's, by B's tiers; SMB
+    // has no customer at B and no row, so it is no group of the period.
+    let file = movements_file(
+        dir.path(),
+        "tiers.csv",
+        &["ACC-0000013,2026-02-01,expansion,70000"],
+    );
+    store.import_movements_csv(&file).await.unwrap();
+    let by_file = store
+        .movements_metrics("2026-01-01", "2026-03-31", GroupBy::Segment, &setup)
+        .await
+        .unwrap();
+    let mut groups = vec![by_file.book];
+    groups.extend(by_file.groups);
+    assert_eq!(
+        figures(&groups),
+        [
+            (
+                label("Whole book"),
+                [335_000, 0, 70_000, 0, 0, 0, 405_000],
+                [4, 0, 0, 0, 4],
+                4
+            ),
+            (
+                label("Segment Enterprise"),
+                [270_000, 0, 0, 0, 0, 0, 270_000],
+                [2, 0, 0, 0, 2],
+                2
+            ),
+            (
+                label("Segment Mid-Market"),
+                [65_000, 0, 70_000, 0, 0, 0, 135_000],
+                [2, 0, 0, 0, 2],
+                2
+            ),
+        ]
+    );
+    store.close().await;
+}

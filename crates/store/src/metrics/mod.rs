@@ -3,6 +3,7 @@
 //! cost inputs the dashboard remembers.
 
 pub(crate) mod demo;
+mod grouping;
 mod movements;
 mod period;
 mod setup;

@@ -4,7 +4,8 @@
 //! same name replaces its rows instead of adding them twice. A period can then be measured from
 //! its starting snapshot and the movements dated after it (`Movements::from_movements`).
 
-use super::period::{GroupBy, GroupReport, MMAP, count, group_key, group_of, grouping, order};
+use super::grouping::{Grouping, Measure};
+use super::period::{GroupBy, GroupReport, MMAP, count, group_key, group_of, order};
 use super::setup::MetricsSetup;
 use super::snapshots::Snapshot;
 use super::source_file::{read_off_runtime, source_name};
@@ -321,22 +322,36 @@ impl Store {
                 part.1.push(row.clone());
             }
         }
-        let whole = measure(&Group::Book, total, &book)?;
-        let mut groups = Vec::new();
-        if by != GroupBy::Book {
-            // The groups with a customer at the start or a movement, in the snapshot periods' order.
-            let mut parts: Vec<(String, Part)> = parts
-                .into_iter()
-                .filter(|(_, (accounts, rows, (customers, _)))| {
-                    *customers > 0 || !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
-                })
-                .collect();
-            parts.sort_by_key(|(key, _)| order(by, key));
-            for (key, part) in &parts {
-                let ends = group_end.get(key).copied().unwrap_or_default();
-                groups.push(measure(&group_of(by, key), ends, part)?);
+        // The whole book's movements and the groups' are worked out from the same rows on two
+        // cores at once: each walks every row the period names (a tenth of a second on 99k).
+        let (whole, groups) = std::thread::scope(|scope| {
+            let whole = scope.spawn(|| measure(&Group::Book, total, &book));
+            let mut groups = Vec::new();
+            if by != GroupBy::Book {
+                // The groups with a customer at the start or a movement, in the snapshot
+                // periods' order.
+                let mut parts: Vec<(String, Part)> = parts
+                    .into_iter()
+                    .filter(|(_, (accounts, rows, (customers, _)))| {
+                        *customers > 0 || !rows.is_empty() || accounts.iter().any(|a| a.arr.0 > 0)
+                    })
+                    .collect();
+                parts.sort_by_key(|(key, _)| order(by, key));
+                for (key, part) in &parts {
+                    let ends = group_end.get(key).copied().unwrap_or_default();
+                    groups.push(measure(&group_of(by, key), ends, part));
+                }
             }
-        }
+            let whole = whole.join().unwrap_or_else(|_| {
+                Err(StoreError::InvalidInputs {
+                    reason: "The whole book's movements could not be worked out.".to_string(),
+                })
+            });
+            (whole, groups)
+        });
+        // The book's problem first, then the groups' in order, as one after the other found them.
+        let whole = whole?;
+        let groups = groups.into_iter().collect::<Result<Vec<_>, _>>()?;
         let rows = book.1;
         Ok(MovementsPeriod {
             from: start,
@@ -388,21 +403,27 @@ impl Store {
         if by == GroupBy::Book {
             return Ok(Vec::new());
         }
-        let key = group_key(by, "s", tiers);
+        let grouping = Grouping::of(by, tiers);
+        let measures = [&Measure::count(""), &Measure::sum("s.arr_cents", "")];
+        let (select, group_by) = grouping.select(&measures, "s.arr_cents", &[], "", "s");
         let fail = |e| self.db_error(e);
         let mut conn = self.pool.acquire().await.map_err(fail)?;
         sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
-        sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {key} AS grp, count(*), coalesce(sum(s.arr_cents), 0)
-             FROM snapshot_accounts s
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {select} FROM snapshot_accounts s
              WHERE s.snapshot_id = ?1 AND s.arr_cents > 0
-             {}",
-            grouping(by)
+             {group_by}"
         )))
         .bind(start.id)
         .fetch_all(&mut *conn)
         .await
-        .map_err(fail)
+        .map_err(fail)?;
+        Ok(grouping
+            .read(&rows, measures.len())
+            .map_err(fail)?
+            .into_iter()
+            .map(|(key, v)| (key, v[0], v[1]))
+            .collect())
     }
 
     /// The rows dated after `from` up to `to`, in the order they happened.
@@ -439,33 +460,36 @@ impl Store {
     ) -> Result<BTreeMap<String, EndCounts>, StoreError> {
         let health_of = self.snapshot_at(to).await?;
         let bands = setup.settings.health_bands;
-        let key = group_key(by, "e", tiers);
-        let group_by = grouping(by);
+        let grouping = Grouping::of(by, tiers);
+        let measures = [
+            &Measure::count("e.health_score >= ?2"),
+            &Measure::count("e.health_score >= ?3 AND e.health_score < ?2"),
+            &Measure::count("e.health_score < ?3"),
+            &Measure::count("e.nps >= 9"),
+            &Measure::count("e.nps BETWEEN 7 AND 8"),
+            &Measure::count("e.nps <= 6"),
+        ];
+        let (select, group_by) = grouping.select(&measures, "e.arr_cents", &[], "", "e");
         let fail = |e| self.db_error(e);
         let mut conn = self.pool.acquire().await.map_err(fail)?;
         sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
-        let counted: Vec<(String, i64, i64, i64, i64, i64, i64)> =
-            sqlx::query_as(AssertSqlSafe(format!(
-                "SELECT {key} AS grp,
-                        count(CASE WHEN e.health_score >= ?2 THEN 1 END),
-                        count(CASE WHEN e.health_score >= ?3 AND e.health_score < ?2 THEN 1 END),
-                        count(CASE WHEN e.health_score < ?3 THEN 1 END),
-                        count(CASE WHEN e.nps >= 9 THEN 1 END),
-                        count(CASE WHEN e.nps BETWEEN 7 AND 8 THEN 1 END),
-                        count(CASE WHEN e.nps <= 6 THEN 1 END)
-                 FROM snapshot_accounts e WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
-                 {group_by}"
-            )))
-            .bind(health_of.id)
-            .bind(bands.green_from)
-            .bind(bands.yellow_from)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(fail)?;
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {select}
+             FROM snapshot_accounts e WHERE e.snapshot_id = ?1 AND e.arr_cents > 0
+             {group_by}"
+        )))
+        .bind(health_of.id)
+        .bind(bands.green_from)
+        .bind(bands.yellow_from)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(fail)?;
+        let counted = grouping.read(&rows, measures.len()).map_err(fail)?;
         Ok(counted
             .into_iter()
+            .map(|(grp, v)| (grp, [v[0], v[1], v[2], v[3], v[4], v[5]]))
             .map(
-                |(grp, green, yellow, red, promoters, passives, detractors)| {
+                |(grp, [green, yellow, red, promoters, passives, detractors])| {
                     let health = HealthDistribution {
                         green: count(green),
                         yellow: count(yellow),

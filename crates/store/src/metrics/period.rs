@@ -9,6 +9,7 @@
 //! start-of-period record when it was a customer then, otherwise in the group of its end record.
 //! Health bands and NPS describe the book at the end of the period, by the end record's group.
 
+use super::grouping::{Grouping, Measure};
 use super::setup::MetricsSetup;
 use super::snapshots::Snapshot;
 use crate::{Store, StoreError};
@@ -74,16 +75,56 @@ const MIN_SLICE_ROWS: usize = 50_000;
 
 #[derive(Debug, Clone, Copy)]
 enum Side {
-    Start,
-    End,
-    Entrants,
+    /// Customers at the start; with `kept`, also those still customers at the end, in their
+    /// group at the end (to derive the entrants from).
+    Start { kept: bool },
+    /// The book at the end, and with `entrants` its new and reactivated customers too.
+    End { entrants: bool },
 }
+
+/// Customers at the start, each joined to its row at the end (absent or zero = churned).
+const START: [Measure; 6] = [
+    Measure::count(""),
+    Measure::sum("s.arr_cents", ""),
+    Measure::sum("e.arr_cents - s.arr_cents", "e.arr_cents > s.arr_cents"),
+    Measure::sum(
+        "s.arr_cents - e.arr_cents",
+        "e.arr_cents > 0 AND e.arr_cents < s.arr_cents",
+    ),
+    Measure::sum("s.arr_cents", "coalesce(e.arr_cents, 0) = 0"),
+    Measure::count("coalesce(e.arr_cents, 0) = 0"),
+];
+/// Of those, the customers at both dates and their ARR at the end.
+const KEPT: [Measure; 2] = [
+    Measure::count("e.arr_cents > 0"),
+    Measure::sum("e.arr_cents", "e.arr_cents > 0"),
+];
+/// The book at the end: customers, ARR, health bands (?2 green from, ?3 yellow from) and NPS
+/// bands (DOMAIN.md §5.6: detractors 0–6, passives 7–8, promoters 9–10).
+const END: [Measure; 8] = [
+    Measure::count(""),
+    Measure::sum("e.arr_cents", ""),
+    Measure::count("e.health_score >= ?2"),
+    Measure::count("e.health_score >= ?3 AND e.health_score < ?2"),
+    Measure::count("e.health_score < ?3"),
+    Measure::count("e.nps >= 9"),
+    Measure::count("e.nps BETWEEN 7 AND 8"),
+    Measure::count("e.nps <= 6"),
+];
+/// Customers at the end that were not customers at the start: new, and reactivated.
+const ENTRANTS: [Measure; 4] = [
+    Measure::count("e.entrant AND NOT e.back"),
+    Measure::sum("e.arr_cents", "e.entrant AND NOT e.back"),
+    Measure::count("e.back"),
+    Measure::sum("e.arr_cents", "e.back"),
+];
 
 /// One of a period's queries over one slice of account ids, owning what it binds so it can run
 /// as a task of its own.
 struct SliceQuery {
     store: Store,
     side: Side,
+    by: GroupBy,
     sql: String,
     from: Snapshot,
     to: i64,
@@ -100,98 +141,58 @@ impl SliceQuery {
         // Reads the file through the OS page cache the slices share, instead of copying every
         // page into each connection's own cache: a third of the CPU time on a million rows.
         sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
-        match self.side {
-            Side::Start => {
-                let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(self.sql.clone()))
-                    .bind(self.from.id)
-                    .bind(self.to)
-                    .bind(&self.lo)
-                    .bind(&self.hi)
-                    .fetch_all(&mut *conn)
-                    .await
-                    .map_err(fail)?;
-                Ok(rows
-                    .into_iter()
-                    .map(
-                        |(
-                            key,
-                            n,
-                            arr,
-                            expansion,
-                            contraction,
-                            churned,
-                            churned_n,
-                            kept,
-                            kept_arr,
-                        )| {
-                            let t = Totals {
-                                start_customers: n,
-                                start_arr: arr,
-                                expansion,
-                                contraction,
-                                churned,
-                                churned_customers: churned_n,
-                                kept,
-                                kept_end_arr: kept_arr,
-                                ..Totals::default()
-                            };
-                            (key, t)
-                        },
-                    )
-                    .collect())
+        let grouping = Grouping::of(self.by, &TierBounds::default());
+        let query = sqlx::query(AssertSqlSafe(self.sql.clone()));
+        let (query, width) = match self.side {
+            Side::Start { kept } => {
+                let query = query.bind(self.from.id).bind(self.to);
+                (query, START.len() + if kept { KEPT.len() } else { 0 })
             }
-            Side::End => {
-                let rows: Vec<Row9> = sqlx::query_as(AssertSqlSafe(self.sql.clone()))
+            Side::End { entrants } => {
+                let query = query
                     .bind(self.to)
                     .bind(self.bands.green_from)
-                    .bind(self.bands.yellow_from)
-                    .bind(&self.lo)
-                    .bind(&self.hi)
-                    .fetch_all(&mut *conn)
-                    .await
-                    .map_err(fail)?;
-                Ok(rows
-                    .into_iter()
-                    .map(
-                        |(key, n, arr, green, yellow, red, promoters, passives, detractors)| {
-                            let t = Totals {
-                                end_customers: n,
-                                end_arr: arr,
-                                health: [green, yellow, red],
-                                nps: [promoters, passives, detractors],
-                                ..Totals::default()
-                            };
-                            (key, t)
-                        },
-                    )
-                    .collect())
+                    .bind(self.bands.yellow_from);
+                (query, END.len() + if entrants { ENTRANTS.len() } else { 0 })
             }
-            Side::Entrants => {
-                let rows: Vec<(String, i64, i64, i64, i64)> =
-                    sqlx::query_as(AssertSqlSafe(self.sql.clone()))
-                        .bind(self.from.id)
-                        .bind(self.to)
-                        .bind(&self.from.as_of)
-                        .bind(&self.lo)
-                        .bind(&self.hi)
-                        .fetch_all(&mut *conn)
-                        .await
-                        .map_err(fail)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(key, new, new_arr, back, back_arr)| {
-                        let t = Totals {
-                            new,
-                            new_arr,
-                            back,
-                            back_arr,
-                            ..Totals::default()
-                        };
-                        (key, t)
-                    })
-                    .collect())
-            }
+        };
+        let mut query = query.bind(&self.lo).bind(&self.hi);
+        if let Side::End { entrants: true } = self.side {
+            query = query.bind(self.from.id).bind(&self.from.as_of);
         }
+        let rows = query.fetch_all(&mut *conn).await.map_err(fail)?;
+        let groups = grouping.read(&rows, width).map_err(fail)?;
+        Ok(groups
+            .into_iter()
+            .map(|(key, v)| {
+                let at = |i: usize| v.get(i).copied().unwrap_or(0);
+                let t = match self.side {
+                    Side::Start { .. } => Totals {
+                        start_customers: at(0),
+                        start_arr: at(1),
+                        expansion: at(2),
+                        contraction: at(3),
+                        churned: at(4),
+                        churned_customers: at(5),
+                        kept: at(6),
+                        kept_end_arr: at(7),
+                        ..Totals::default()
+                    },
+                    Side::End { .. } => Totals {
+                        end_customers: at(0),
+                        end_arr: at(1),
+                        health: [at(2), at(3), at(4)],
+                        nps: [at(5), at(6), at(7)],
+                        new: at(8),
+                        new_arr: at(9),
+                        back: at(10),
+                        back_arr: at(11),
+                        ..Totals::default()
+                    },
+                };
+                (key, t)
+            })
+            .collect())
     }
 }
 
@@ -240,28 +241,15 @@ pub(super) fn group_key(by: GroupBy, alias: &str, tiers: &TierBounds) -> String 
     }
 }
 
-/// `GROUP BY grp`, or nothing for the whole book: one group needs no grouping, and SQLite would
-/// otherwise sort a million rows by a constant.
-pub(super) fn grouping(by: GroupBy) -> &'static str {
-    match by {
-        GroupBy::Book => "",
-        GroupBy::Segment | GroupBy::Csm => "GROUP BY grp",
-    }
-}
-
-/// Customers at the start, each joined to its row at the end (absent or zero = churned).
-fn start_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
-    let group_by = grouping(by);
+/// Customers at the start, each joined to its row at the end, per group (of the start record;
+/// with `kept`, the kept customers per group of the end record).
+fn start_side_sql(grouping: &Grouping, bounded: bool, kept: bool) -> String {
     let slice = slice_sql("s", 3, bounded);
+    let start: Vec<&Measure> = START.iter().collect();
+    let kept: Vec<&Measure> = KEPT.iter().filter(|_| kept).collect();
+    let (select, group_by) = grouping.select(&start, "s.arr_cents", &kept, "e.arr_cents", "s");
     format!(
-        "SELECT {key} AS grp, count(*), coalesce(sum(s.arr_cents), 0),
-                coalesce(sum(CASE WHEN e.arr_cents > s.arr_cents THEN e.arr_cents - s.arr_cents END), 0),
-                coalesce(sum(CASE WHEN e.arr_cents > 0 AND e.arr_cents < s.arr_cents
-                                  THEN s.arr_cents - e.arr_cents END), 0),
-                coalesce(sum(CASE WHEN coalesce(e.arr_cents, 0) = 0 THEN s.arr_cents END), 0),
-                count(CASE WHEN coalesce(e.arr_cents, 0) = 0 THEN 1 END),
-                count(CASE WHEN e.arr_cents > 0 THEN 1 END),
-                coalesce(sum(CASE WHEN e.arr_cents > 0 THEN e.arr_cents END), 0)
+        "SELECT {select}
          FROM snapshot_accounts s
          LEFT JOIN snapshot_accounts e ON e.snapshot_id = ?2 AND e.account_id = s.account_id
          WHERE s.snapshot_id = ?1 AND s.arr_cents > 0 AND {slice}
@@ -269,50 +257,40 @@ fn start_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
     )
 }
 
-/// Customers at the end that were not customers at the start: reactivated when an earlier
-/// snapshot had them as customers, new otherwise.
-fn entrants_sql(key: &str, by: GroupBy, bounded: bool) -> String {
-    let group_by = grouping(by);
+/// The book at the end, per group of the end record. With `entrants`, the same pass looks up
+/// each account's start record (?6 the start snapshot, ?7 its date) and counts the customers
+/// that were not customers then: reactivated when an earlier snapshot had them as customers,
+/// new otherwise. One scan of the end rows instead of two.
+fn end_side_sql(grouping: &Grouping, bounded: bool, entrants: bool) -> String {
     let slice = slice_sql("e", 4, bounded);
+    let (start_join, entrant, back) = if entrants {
+        (
+            "LEFT JOIN snapshot_accounts s ON s.snapshot_id = ?6 AND s.account_id = e.account_id",
+            "coalesce(s.arr_cents, 0) = 0",
+            "CASE WHEN coalesce(s.arr_cents, 0) = 0 THEN
+                  EXISTS (SELECT 1 FROM snapshot_accounts p
+                          WHERE p.snapshot_id IN (SELECT id FROM snapshots
+                                                  WHERE as_of < ?7 OR (as_of = ?7 AND id < ?6))
+                            AND p.account_id = e.account_id AND p.arr_cents > 0)
+             ELSE 0 END",
+        )
+    } else {
+        ("", "0", "0")
+    };
+    let measures: Vec<&Measure> = END
+        .iter()
+        .chain(if entrants { &ENTRANTS[..] } else { &[] })
+        .collect();
+    let (select, group_by) = grouping.select(&measures, "e.arr_cents", &[], "", "e");
     format!(
-        "SELECT coalesce(grp, ''), count(CASE WHEN back THEN NULL ELSE 1 END),
-                coalesce(sum(CASE WHEN back THEN 0 ELSE arr END), 0),
-                count(CASE WHEN back THEN 1 END),
-                coalesce(sum(CASE WHEN back THEN arr ELSE 0 END), 0)
-         FROM (SELECT {key} AS grp, e.arr_cents AS arr,
-                      EXISTS (SELECT 1 FROM snapshot_accounts p
-                              WHERE p.snapshot_id IN (SELECT id FROM snapshots
-                                                      WHERE as_of < ?3 OR (as_of = ?3 AND id < ?1))
-                                AND p.account_id = e.account_id AND p.arr_cents > 0) AS back
-               FROM snapshot_accounts e
-               WHERE e.snapshot_id = ?2 AND e.arr_cents > 0 AND {slice}
-                 AND NOT EXISTS (SELECT 1 FROM snapshot_accounts s
-                                 WHERE s.snapshot_id = ?1 AND s.account_id = e.account_id
-                                   AND s.arr_cents > 0))
+        "SELECT {select}
+         FROM (SELECT e.arr_cents, e.health_score, e.nps, e.csm_owner,
+                      {entrant} AS entrant, {back} AS back
+               FROM snapshot_accounts e {start_join}
+               WHERE e.snapshot_id = ?1 AND e.arr_cents > 0 AND {slice}) AS e
          {group_by}"
     )
 }
-
-/// The book at the end: customers, ARR, health bands (?2 green from, ?3 yellow from) and NPS
-/// bands (DOMAIN.md §5.6: detractors 0–6, passives 7–8, promoters 9–10).
-fn end_side_sql(key: &str, by: GroupBy, bounded: bool) -> String {
-    let group_by = grouping(by);
-    let slice = slice_sql("e", 4, bounded);
-    format!(
-        "SELECT {key} AS grp, count(*), coalesce(sum(e.arr_cents), 0),
-                count(CASE WHEN e.health_score >= ?2 THEN 1 END),
-                count(CASE WHEN e.health_score >= ?3 AND e.health_score < ?2 THEN 1 END),
-                count(CASE WHEN e.health_score < ?3 THEN 1 END),
-                count(CASE WHEN e.nps >= 9 THEN 1 END),
-                count(CASE WHEN e.nps BETWEEN 7 AND 8 THEN 1 END),
-                count(CASE WHEN e.nps <= 6 THEN 1 END)
-         FROM snapshot_accounts e
-         WHERE e.snapshot_id = ?1 AND e.arr_cents > 0 AND {slice}
-         {group_by}"
-    )
-}
-
-type Row9 = (String, i64, i64, i64, i64, i64, i64, i64, i64);
 
 pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
@@ -442,9 +420,15 @@ impl Store {
             });
         }
         let months = months_between(&from.as_of, &to.as_of);
-        let mut totals = self.totals(&from, &to, GroupBy::Book, setup).await?;
+        let mut totals = self.totals(&from, &to, by, setup).await?;
         if by != GroupBy::Book {
-            totals.extend(self.totals(&from, &to, by, setup).await?);
+            // Every account has exactly one group at each date, so the whole book's totals are
+            // the groups' added up: a second pass over a million rows would only repeat them.
+            let mut book = Totals::default();
+            for (_, _, t) in &totals {
+                book.add(t);
+            }
+            totals.insert(0, (GroupBy::Book, String::new(), book));
         }
         let mut groups = Vec::with_capacity(totals.len());
         for (group_by, key, t) in totals {
@@ -494,9 +478,7 @@ impl Store {
         by: GroupBy,
         setup: &MetricsSetup,
     ) -> Result<Vec<(GroupBy, String, Totals)>, StoreError> {
-        let tiers = TierBounds::default();
-        let start_key = group_key(by, "s", &tiers);
-        let end_key = group_key(by, "e", &tiers);
+        let grouping = Grouping::of(by, &TierBounds::default());
         let earlier: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM snapshots WHERE as_of < ?1 OR (as_of = ?1 AND id < ?2)",
         )
@@ -505,26 +487,33 @@ impl Store {
         .fetch_one(&self.pool)
         .await
         .map_err(|e| self.db_error(e))?;
-        // Nothing can be a reactivation, and the whole book's entrants are simply the customers
-        // at the end that were not kept: this saves a second join of a million rows.
-        let derive_entrants = by == GroupBy::Book && earlier == 0;
+        // Nothing can be a reactivation, and a fixed group's entrants are simply its customers at
+        // the end less those kept (by their end records' group): this saves a second join of a
+        // million rows.
+        let derive_entrants = grouping.is_fixed() && earlier == 0;
 
         let slices = self.slices(from).await?;
         let mut queries = tokio::task::JoinSet::new();
         for (lo, hi) in slices {
             let bounded = hi.is_some();
+            let entrants = !derive_entrants;
             let parts = [
-                (Side::Start, start_side_sql(&start_key, by, bounded)),
-                (Side::End, end_side_sql(&end_key, by, bounded)),
-            ]
-            .into_iter()
-            .chain(
-                (!derive_entrants).then(|| (Side::Entrants, entrants_sql(&end_key, by, bounded))),
-            );
+                (
+                    Side::Start {
+                        kept: derive_entrants,
+                    },
+                    start_side_sql(&grouping, bounded, derive_entrants),
+                ),
+                (
+                    Side::End { entrants },
+                    end_side_sql(&grouping, bounded, entrants),
+                ),
+            ];
             for (side, sql) in parts {
                 let query = SliceQuery {
                     store: self.clone(),
                     side,
+                    by,
                     sql,
                     from: from.clone(),
                     to: to.id,
@@ -551,7 +540,12 @@ impl Store {
                 t.new_arr = t.end_arr - t.kept_end_arr;
             }
         }
-        let mut ordered: Vec<(String, Totals)> = groups.into_iter().collect();
+        // A tier with no customer at either date is no group of the period (as a GROUP BY
+        // would have found it), but the whole book always is.
+        let mut ordered: Vec<(String, Totals)> = groups
+            .into_iter()
+            .filter(|(_, t)| by == GroupBy::Book || t.start_customers > 0 || t.end_customers > 0)
+            .collect();
         ordered.sort_by_key(|(key, _)| order(by, key));
         Ok(ordered.into_iter().map(|(key, t)| (by, key, t)).collect())
     }
