@@ -419,7 +419,7 @@ impl Store {
         .await
         .map_err(fail)?;
         Ok(grouping
-            .read(&rows, measures.len())
+            .read(&rows, measures.len(), 0)
             .map_err(fail)?
             .into_iter()
             .map(|(key, v)| (key, v[0], v[1]))
@@ -484,7 +484,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await
         .map_err(fail)?;
-        let counted = grouping.read(&rows, measures.len()).map_err(fail)?;
+        let counted = grouping.read(&rows, measures.len(), 0).map_err(fail)?;
         Ok(counted
             .into_iter()
             .map(|(grp, v)| (grp, [v[0], v[1], v[2], v[3], v[4], v[5]]))

@@ -143,17 +143,18 @@ impl SliceQuery {
         sqlx::query(MMAP).execute(&mut *conn).await.map_err(fail)?;
         let grouping = Grouping::of(self.by, &TierBounds::default());
         let query = sqlx::query(AssertSqlSafe(self.sql.clone()));
-        let (query, width) = match self.side {
+        let (query, width, other) = match self.side {
             Side::Start { kept } => {
                 let query = query.bind(self.from.id).bind(self.to);
-                (query, START.len() + if kept { KEPT.len() } else { 0 })
+                (query, START.len(), if kept { KEPT.len() } else { 0 })
             }
             Side::End { entrants } => {
                 let query = query
                     .bind(self.to)
                     .bind(self.bands.green_from)
                     .bind(self.bands.yellow_from);
-                (query, END.len() + if entrants { ENTRANTS.len() } else { 0 })
+                let width = END.len() + if entrants { ENTRANTS.len() } else { 0 };
+                (query, width, 0)
             }
         };
         let mut query = query.bind(&self.lo).bind(&self.hi);
@@ -161,7 +162,7 @@ impl SliceQuery {
             query = query.bind(self.from.id).bind(&self.from.as_of);
         }
         let rows = query.fetch_all(&mut *conn).await.map_err(fail)?;
-        let groups = grouping.read(&rows, width).map_err(fail)?;
+        let groups = grouping.read(&rows, width, other).map_err(fail)?;
         Ok(groups
             .into_iter()
             .map(|(key, v)| {
