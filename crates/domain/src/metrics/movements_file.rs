@@ -7,7 +7,7 @@ use super::movements::{AccountArr, Movement, MovementKind, Movements, customers}
 use crate::money::Cents;
 use crate::segmentation::IsoDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// A movements-file row made valid: the movement and the day it happened.
@@ -163,12 +163,29 @@ impl Movements {
                 .or_default()
                 .push(row);
         }
-        let mut end: Vec<AccountArr> = at_start
-            .iter()
-            .filter(|(id, _)| !by_account.contains_key(*id))
-            .map(|(id, arr)| end_row(id, *arr))
-            .collect();
-        let mut reactivated = HashSet::new();
+        // The accounts no row names end as they started: no movement of theirs. Each named
+        // account's end ARR is classified here as `diff` would (the same summary without
+        // building the end book and mapping both books again: a fifth of a second on 99k).
+        let mut summary = Movements {
+            starting_arr: at_start.values().copied().sum(),
+            new: Cents::ZERO,
+            expansion: Cents::ZERO,
+            contraction: Cents::ZERO,
+            churned: Cents::ZERO,
+            reactivated: Cents::ZERO,
+            ending_arr: Cents::ZERO,
+            customers_at_start: u32::try_from(at_start.len()).unwrap_or(u32::MAX),
+            new_customers: 0,
+            churned_customers: 0,
+            reactivated_customers: 0,
+            customers_at_end: 0,
+        };
+        let add = |amount: &mut Cents, customers: Option<&mut u32>, by: Cents| {
+            *amount += by;
+            if let Some(n) = customers {
+                *n = n.saturating_add(1);
+            }
+        };
         for (id, rows) in by_account {
             let was = at_start.get(id).copied();
             let account = || id.to_string();
@@ -204,12 +221,28 @@ impl Movements {
                     arr: now.to_exact_string(),
                 });
             }
-            if rows.iter().any(|r| r.kind == MovementKind::Reactivation) {
-                reactivated.insert(account());
+            let came_back = rows.iter().any(|r| r.kind == MovementKind::Reactivation);
+            let m = &mut summary;
+            match was {
+                Some(was) if now.0 > 0 && now > was => add(&mut m.expansion, None, now - was),
+                Some(was) if now.0 > 0 && now < was => add(&mut m.contraction, None, was - now),
+                Some(_) if now.0 > 0 => {}
+                Some(was) => add(&mut m.churned, Some(&mut m.churned_customers), was),
+                None if now.0 <= 0 => {}
+                None if came_back => {
+                    add(&mut m.reactivated, Some(&mut m.reactivated_customers), now)
+                }
+                None => add(&mut m.new, Some(&mut m.new_customers), now),
             }
-            end.push(end_row(id, now));
         }
-        Ok(Movements::from_snapshots(start, &end, &reactivated))
+        let m = summary;
+        let net = m.new + m.expansion + m.reactivated - m.contraction - m.churned;
+        Ok(Movements {
+            ending_arr: m.starting_arr + net,
+            customers_at_end: (m.customers_at_start + m.new_customers + m.reactivated_customers)
+                .saturating_sub(m.churned_customers),
+            ..m
+        })
     }
 
     /// This summary with `customers` more customers, paying `arr` between them, that no row of
@@ -225,15 +258,6 @@ impl Movements {
             customers_at_end: self.customers_at_end + customers,
             ..self
         }
-    }
-}
-
-fn end_row(id: &str, arr: Cents) -> AccountArr {
-    AccountArr {
-        account_id: id.to_string(),
-        arr,
-        segment: None,
-        csm: None,
     }
 }
 
