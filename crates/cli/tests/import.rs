@@ -15,6 +15,20 @@ fn messy() -> PathBuf {
 }
 
 /// The arguments of `csplan export accounts` from the workspace `db` to `out` in `format`.
+/// plan.db in `dir`, holding the valid rows of the messy fixture (imported with --skip-invalid).
+fn messy_workspace(dir: &Path) -> PathBuf {
+    let db = dir.join("plan.db");
+    ok(&[
+        "import",
+        "accounts",
+        s(&messy()),
+        "--db",
+        s(&db),
+        "--skip-invalid",
+    ]);
+    db
+}
+
 fn export_accounts<'a>(db: &'a Path, format: &'a str, out: &'a Path) -> [&'a str; 8] {
     [
         "export",
@@ -160,15 +174,7 @@ fn exports_read_back_to_the_same_book() {
 #[test]
 fn exports_neutralise_formula_text() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("plan.db");
-    ok(&[
-        "import",
-        "accounts",
-        s(&messy()),
-        "--db",
-        s(&db),
-        "--skip-invalid",
-    ]);
+    let db = messy_workspace(dir.path());
     let csv = dir.path().join("book.csv");
     ok(&export_accounts(&db, "csv", &csv));
     let exported = std::fs::read_to_string(&csv).unwrap();
@@ -203,15 +209,7 @@ fn dump(db: &Path) -> String {
 #[test]
 fn an_import_killed_mid_way_leaves_the_workspace_exactly_as_before() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("plan.db");
-    ok(&[
-        "import",
-        "accounts",
-        s(&messy()),
-        "--db",
-        s(&db),
-        "--skip-invalid",
-    ]);
+    let db = messy_workspace(dir.path());
     let rows_before = dump(&db);
     let bytes_before = std::fs::read(&db).unwrap();
 
